@@ -1,0 +1,107 @@
+import { DType, promoteTypes } from './dtype';
+import { ArrayLike, Axis, NDArray } from './ndarray';
+import { asarray } from './asarray';
+import { formatShape, normalizeAxis } from './errors';
+import { multiply } from './ufuncs';
+import { sum } from './reductions';
+
+/** C = A·B for C-contiguous A (m×k) and B (k×n); row-major i-p-j order, no per-element allocation. */
+export function gemm(A: Float64Array, B: Float64Array, m: number, k: number, n: number): Float64Array {
+  const C = new Float64Array(m * n);
+  for (let i = 0; i < m; i++) {
+    const ci = i * n;
+    for (let p = 0; p < k; p++) {
+      const aip = A[i * k + p];
+      if (aip === 0) continue;
+      const bp = p * n;
+      for (let j = 0; j < n; j++) C[ci + j] += aip * B[bp + j];
+    }
+  }
+  return C;
+}
+
+function resultType(a: NDArray, b: NDArray): DType {
+  const t = promoteTypes(a.dtype, b.dtype);
+  return t === 'bool' ? 'bool' : t;
+}
+
+function alignError(a: NDArray, b: NDArray, ka: number, kb: number): Error {
+  return new Error(`shapes ${formatShape(a.shape)} and ${formatShape(b.shape)} not aligned: ${ka} (dim ${a.ndim - 1}) != ${kb} (dim ${Math.max(0, b.ndim - 2)})`);
+}
+
+/**
+ * numpy's dot for the cases the course uses: scalars, 1-D·1-D (a 0-d array), 2-D·2-D, 2-D·1-D,
+ * 1-D·2-D, and N-D·1-D / N-D·M-D by numpy's sum-product rule.
+ */
+export function dot(x: ArrayLike, y: ArrayLike): NDArray {
+  const a = asarray(x), b = asarray(y);
+  if (a.ndim === 0 || b.ndim === 0) return multiply(a, b);
+  const t = resultType(a, b);
+  const ka = a.shape[a.ndim - 1];
+  const kb = b.ndim === 1 ? b.shape[0] : b.shape[b.ndim - 2];
+  if (ka !== kb) throw alignError(a, b, ka, kb);
+  if (b.ndim <= 2) {
+    const n = b.ndim === 1 ? 1 : b.shape[1];
+    const C = gemm(a.values(), b.values(), shapeProd(a.shape.slice(0, -1)), ka, n);
+    const shape = [...a.shape.slice(0, -1), ...(b.ndim === 1 ? [] : [n])];
+    return finishBool(new NDArray(C, shape, t));
+  }
+  // N-D · M-D: sum over a's last axis and b's second-to-last.
+  const bt = b.transpose([...[...Array(b.ndim).keys()].filter((k) => k !== b.ndim - 2), b.ndim - 2]);
+  const outer = bt.shape.slice(0, -1);
+  const Bmat = bt.reshape(-1, kb).transpose().copy();
+  const C = gemm(a.values(), Bmat.values(), shapeProd(a.shape.slice(0, -1)), ka, shapeProd(outer));
+  return finishBool(new NDArray(C, [...a.shape.slice(0, -1), ...outer], t));
+}
+
+function shapeProd(s: readonly number[]): number { return s.reduce((p, d) => p * d, 1); }
+
+function finishBool(r: NDArray): NDArray {
+  if (r.dtype !== 'bool') return r;
+  const v = r.data;
+  for (let i = 0; i < v.length; i++) v[i] = v[i] !== 0 ? 1 : 0;
+  return r;
+}
+
+/** numpy's matmul (the @ operator): no scalars; 1-D operands are promoted and the axis removed. */
+export function matmul(x: ArrayLike, y: ArrayLike): NDArray {
+  const a = asarray(x), b = asarray(y);
+  if (a.ndim === 0 || b.ndim === 0) throw new Error('matmul: Input operand does not have enough dimensions');
+  if (a.ndim > 2 || b.ndim > 2) {
+    throw new Error(`matmul: stacked (batched) operands are not supported by tsdl; got ${formatShape(a.shape)} @ ${formatShape(b.shape)}`);
+  }
+  const ka = a.shape[a.ndim - 1], kb = b.shape[0];
+  if (ka !== kb) {
+    throw new Error(`matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (n?,k),(k,m?)->(n?,m?) (size ${kb} is different from ${ka})`);
+  }
+  return dot(a, b);
+}
+
+export function outer(x: ArrayLike, y: ArrayLike): NDArray {
+  const a = asarray(x).reshape(-1), b = asarray(y).reshape(-1);
+  return multiply(a.reshape(-1, 1), b.reshape(1, -1));
+}
+
+/** numpy.linalg.norm for ord=None: the 2-norm of the flattened array, or along `axis`. */
+export function norm(x: ArrayLike, options: { ord?: number | 'fro' | null; axis?: Axis; keepdims?: boolean } = {}): NDArray | number {
+  const a = asarray(x, 'float64');
+  const ord = options.ord ?? null;
+  if (ord !== null && ord !== 2 && ord !== 'fro') {
+    throw new Error(`norm: ord=${String(ord)} is not supported by tsdl (only the 2-norm / Frobenius norm)`);
+  }
+  const axis = options.axis;
+  if (axis === undefined || axis === null) {
+    if (ord === 2 && a.ndim === 2) throw new Error('norm: the matrix 2-norm (largest singular value) is not supported by tsdl');
+    const v = a.values();
+    let s = 0;
+    for (let i = 0; i < v.length; i++) s += v[i] * v[i];
+    const r = Math.sqrt(s);
+    if (!options.keepdims) return r;
+    return new NDArray(new Float64Array([r]), a.shape.map(() => 1), 'float64');
+  }
+  const axes = (typeof axis === 'number' ? [axis] : axis).map((k) => normalizeAxis(k, a.ndim));
+  if (axes.length > 2) throw new Error('Improper number of dimensions to norm.');
+  const sq = sum(multiply(a, a), { axis: axes, keepdims: options.keepdims }) as NDArray;
+  const out = sq.values().map(Math.sqrt);
+  return new NDArray(out, sq.shape, 'float64');
+}

@@ -1,0 +1,161 @@
+import { ArrayLike, Axis, NDArray, cStrides, shapeSize } from './ndarray';
+import { asarray } from './asarray';
+import { formatShape, normalizeAxis } from './errors';
+import { promoteTypes } from './dtype';
+
+// numpy names the unknown dimension 'newaxis' in this message.
+const reshapeTarget = (shape: readonly number[]): string => formatShape(shape).replace(/-1/g, 'newaxis');
+
+/** Resolves one -1 and checks the total size, as numpy's reshape. */
+function resolveShape(size: number, shape: readonly number[]): number[] {
+  const out = shape.slice();
+  let unknown = -1, known = 1;
+  out.forEach((d, k) => {
+    if (!Number.isInteger(d)) throw new TypeError(`reshape: dimension ${d} is not an integer`);
+    if (d === -1) {
+      if (unknown >= 0) throw new Error('can only specify one unknown dimension');
+      unknown = k;
+    } else if (d < 0) throw new Error('negative dimensions not allowed');
+    else known *= d;
+  });
+  if (unknown >= 0) {
+    if (known === 0 || size % known !== 0) {
+      throw new Error(`cannot reshape array of size ${size} into shape ${reshapeTarget(shape)}`);
+    }
+    out[unknown] = size / known;
+  } else if (known !== size) {
+    throw new Error(`cannot reshape array of size ${size} into shape ${reshapeTarget(shape)}`);
+  }
+  return out;
+}
+
+/** numpy's reshape: a view whenever the strides allow it (C order), otherwise a copy. */
+export function reshape(a: NDArray, shape: readonly number[] | number): NDArray {
+  const newShape = resolveShape(a.size, typeof shape === 'number' ? [shape] : shape);
+  const strides = a.isCContiguous ? cStrides(newShape) : noCopyStrides(a, newShape);
+  if (strides) return new NDArray(a.data, newShape, a.dtype, strides, a.offset, a.base ?? a);
+  return new NDArray(Float64Array.from(a.values()), newShape, a.dtype);
+}
+
+/** Strides that reinterpret `a` with `newShape` without copying, or null (numpy's nocopy reshape). */
+function noCopyStrides(a: NDArray, newShape: readonly number[]): number[] | null {
+  if (a.size === 0) return cStrides(newShape);
+  const od: number[] = [], os: number[] = [];
+  a.shape.forEach((d, k) => { if (d !== 1) { od.push(d); os.push(a.strides[k]); } });
+  const ns = new Array<number>(newShape.length).fill(0);
+  let oi = 0, oj = 1, ni = 0, nj = 1;
+  while (ni < newShape.length && oi < od.length) {
+    let np = newShape[ni], op = od[oi];
+    while (np !== op) {
+      if (np < op) np *= newShape[nj++];
+      else op *= od[oj++];
+    }
+    for (let ok = oi; ok < oj - 1; ok++) if (os[ok] !== od[ok + 1] * os[ok + 1]) return null;
+    ns[nj - 1] = os[oj - 1];
+    for (let nk = nj - 1; nk > ni; nk--) ns[nk - 1] = ns[nk] * newShape[nk];
+    ni = nj++;
+    oi = oj++;
+  }
+  const last = ni >= 1 ? ns[ni - 1] : 1;
+  for (let nk = ni; nk < newShape.length; nk++) ns[nk] = last;
+  return ns;
+}
+
+export function transpose(a: NDArray, axes?: readonly number[]): NDArray {
+  const nd = a.ndim;
+  const perm = axes ? axes.map((ax) => normalizeAxis(ax, nd)) : [...Array(nd).keys()].reverse();
+  if (perm.length !== nd || new Set(perm).size !== nd) throw new Error('axes don\'t match array');
+  return new NDArray(a.data, perm.map((p) => a.shape[p]), a.dtype, perm.map((p) => a.strides[p]), a.offset, a.base ?? a);
+}
+
+export function swapaxes(a: NDArray, axis1: number, axis2: number): NDArray {
+  const perm = [...Array(a.ndim).keys()];
+  const i = normalizeAxis(axis1, a.ndim), j = normalizeAxis(axis2, a.ndim);
+  [perm[i], perm[j]] = [perm[j], perm[i]];
+  return transpose(a, perm);
+}
+
+/** A view when the array is C-contiguous, otherwise a C-order copy (numpy's ravel). */
+export function ravel(a: NDArray): NDArray { return reshape(a, [-1]); }
+
+export function squeeze(a: NDArray, axis?: Axis): NDArray {
+  let drop: Set<number>;
+  if (axis === undefined || axis === null) {
+    drop = new Set(a.shape.flatMap((d, k) => (d === 1 ? [k] : [])));
+  } else {
+    const axes = typeof axis === 'number' ? [axis] : axis;
+    drop = new Set(axes.map((ax) => normalizeAxis(ax, a.ndim)));
+    for (const k of drop) {
+      if (a.shape[k] !== 1) throw new Error('cannot select an axis to squeeze out which has size not equal to one');
+    }
+  }
+  const keep = [...Array(a.ndim).keys()].filter((k) => !drop.has(k));
+  return new NDArray(a.data, keep.map((k) => a.shape[k]), a.dtype, keep.map((k) => a.strides[k]), a.offset, a.base ?? a);
+}
+
+export function expand_dims(a: ArrayLike, axis: number | readonly number[]): NDArray {
+  const A = asarray(a);
+  const axes = typeof axis === 'number' ? [axis] : axis;
+  const nd = A.ndim + axes.length;
+  const at = new Set(axes.map((ax) => normalizeAxis(ax, nd)));
+  if (at.size !== axes.length) throw new Error('repeated axis');
+  const shape: number[] = [], strides: number[] = [];
+  let src = 0;
+  for (let k = 0; k < nd; k++) {
+    if (at.has(k)) { shape.push(1); strides.push(0); } else { shape.push(A.shape[src]); strides.push(A.strides[src]); src++; }
+  }
+  return new NDArray(A.data, shape, A.dtype, strides, A.offset, A.base ?? A);
+}
+
+export function concatenate(arrays: readonly ArrayLike[], options: { axis?: number | null } = {}): NDArray {
+  if (arrays.length === 0) throw new Error('need at least one array to concatenate');
+  let As = arrays.map((x) => asarray(x));
+  let axis = options.axis === undefined ? 0 : options.axis;
+  if (axis === null) { As = As.map((x) => ravel(x)); axis = 0; }
+  const nd = As[0].ndim;
+  if (nd === 0) throw new Error('zero-dimensional arrays cannot be concatenated');
+  const ax = normalizeAxis(axis, nd);
+  As.forEach((x, i) => {
+    if (x.ndim !== nd) {
+      throw new Error(`all the input arrays must have same number of dimensions, but the array at index 0 has ${nd} dimension(s) and the array at index ${i} has ${x.ndim} dimension(s)`);
+    }
+    for (let k = 0; k < nd; k++) {
+      if (k !== ax && x.shape[k] !== As[0].shape[k]) {
+        throw new Error(`all the input array dimensions except for the concatenation axis must match exactly, but along dimension ${k}, the array at index 0 has size ${As[0].shape[k]} and the array at index ${i} has size ${x.shape[k]}`);
+      }
+    }
+  });
+  const shape = As[0].shape.slice();
+  shape[ax] = As.reduce((s, x) => s + x.shape[ax], 0);
+  const dtype = As.reduce((t, x) => promoteTypes(t, x.dtype), As[0].dtype);
+  const out = new Float64Array(shapeSize(shape));
+  const outer = shape.slice(0, ax).reduce((p, d) => p * d, 1);
+  const innerOut = shapeSize(shape.slice(ax));
+  let start = 0;
+  for (const x of As) {
+    const v = x.values();
+    const chunk = shapeSize(x.shape.slice(ax));
+    for (let o = 0; o < outer; o++) out.set(v.subarray(o * chunk, (o + 1) * chunk), o * innerOut + start);
+    start += chunk;
+  }
+  return new NDArray(out, shape, dtype);
+}
+
+const atLeast2d = (x: NDArray): NDArray => (x.ndim === 0 ? reshape(x, [1, 1]) : x.ndim === 1 ? reshape(x, [1, x.size]) : x);
+
+export function vstack(arrays: readonly ArrayLike[]): NDArray {
+  return concatenate(arrays.map((x) => atLeast2d(asarray(x))), { axis: 0 });
+}
+
+export function hstack(arrays: readonly ArrayLike[]): NDArray {
+  const As = arrays.map((x) => (asarray(x).ndim === 0 ? reshape(asarray(x), [1]) : asarray(x)));
+  return concatenate(As, { axis: As[0] && As[0].ndim === 1 ? 0 : 1 });
+}
+
+/** numpy's append: flattens both when no axis is given. */
+export function append(arr: ArrayLike, values: ArrayLike, options: { axis?: number } = {}): NDArray {
+  if (options.axis === undefined) return concatenate([ravel(asarray(arr)), ravel(asarray(values))], { axis: 0 });
+  return concatenate([arr, values], { axis: options.axis });
+}
+
+export function shapeOf(a: ArrayLike): number[] { return asarray(a).shape.slice(); }

@@ -1,0 +1,209 @@
+import { DType, checkInt, promoteTypes, promoteWithScalar } from './dtype';
+import { ArrayLike, NDArray } from './ndarray';
+import { asarray } from './asarray';
+import { broadcastShapes, broadcastStrides, forEachRow } from './broadcast';
+
+type Scalar = number | boolean;
+type RowKernel = (out: Float64Array, a: Float64Array, b: Float64Array, n: number,
+  ao: number, as: number, bo: number, bs: number, oo: number) => void;
+type MapKernel = (out: Float64Array, a: Float64Array, n: number) => void;
+
+// One generated loop per operation keeps every call site monomorphic, so V8 inlines the
+// arithmetic instead of calling a closure per element.
+function rowKernel(expr: string): RowKernel {
+  return new Function('out', 'a', 'b', 'n', 'ao', 'as', 'bo', 'bs', 'oo',
+    `for (let i = 0; i < n; i++, ao += as, bo += bs) { const x = a[ao], y = b[bo]; out[oo + i] = ${expr}; }`) as RowKernel;
+}
+function mapKernel(expr: string): MapKernel {
+  return new Function('out', 'a', 'n', `for (let i = 0; i < n; i++) { const x = a[i]; out[i] = ${expr}; }`) as MapKernel;
+}
+
+interface BinarySpec {
+  name: string;
+  /** Result dtype from the promoted operand dtype; throw for unsupported combinations. */
+  result: (t: DType) => DType;
+  kernel: (t: DType) => RowKernel;
+  /** Checks an integer result for overflow of the exact range. */
+  intCheck?: boolean;
+}
+
+function isScalar(x: ArrayLike): x is Scalar {
+  return typeof x === 'number' || typeof x === 'boolean';
+}
+
+function binary(spec: BinarySpec, a: ArrayLike, b: ArrayLike): NDArray {
+  const A = asarray(a), B = asarray(b);
+  let t: DType;
+  // numpy 1.24 value-based casting: a Python scalar does not widen an array of the same kind.
+  if (isScalar(b) && !isScalar(a)) t = promoteWithScalar(A.dtype, b);
+  else if (isScalar(a) && !isScalar(b)) t = promoteWithScalar(B.dtype, a);
+  else t = promoteTypes(A.dtype, B.dtype);
+  const rt = spec.result(t);
+  const shape = broadcastShapes(A.shape, B.shape);
+  const out = new Float64Array(shape.reduce((p, d) => p * d, 1));
+  const k = spec.kernel(t);
+  const sa = broadcastStrides(A, shape), sb = broadcastStrides(B, shape);
+  const ostr = contiguousStrides(shape);
+  forEachRow(shape, [sa, sb, ostr], [A.offset, B.offset, 0], (offs, n, inner) => {
+    k(out, A.data, B.data, n, offs[0], inner[0], offs[1], inner[1], offs[2]);
+  });
+  if (rt === 'int64' && spec.intCheck) for (let i = 0; i < out.length; i++) checkInt(out[i]);
+  if (rt !== 'float64') clearNegativeZero(out);
+  return new NDArray(out, shape, rt);
+}
+
+/** Integers have no -0: x * -1 or -x of an int 0 must stay 0. */
+export function clearNegativeZero(v: Float64Array): void {
+  for (let i = 0; i < v.length; i++) if (v[i] === 0) v[i] = 0;
+}
+
+function contiguousStrides(shape: readonly number[]): number[] {
+  const s = new Array<number>(shape.length);
+  let acc = 1;
+  for (let k = shape.length - 1; k >= 0; k--) { s[k] = acc; acc *= shape[k]; }
+  return s;
+}
+
+function sameKernel(expr: string): (t: DType) => RowKernel {
+  const k = rowKernel(expr);
+  return () => k;
+}
+
+const addK = rowKernel('x + y'), orK = rowKernel('(x !== 0 || y !== 0) ? 1 : 0');
+const mulK = rowKernel('x * y'), andK = rowKernel('(x !== 0 && y !== 0) ? 1 : 0');
+const powF = rowKernel('y === 2 ? x * x : y === 0.5 ? Math.sqrt(x) : Math.pow(x, y)');
+const powI = rowKernel('Math.pow(x, y)');
+
+const noBool = (name: string, hint: string) => (t: DType): DType => {
+  if (t === 'bool') throw new TypeError(`numpy boolean ${name} is not supported, use ${hint} instead.`);
+  return t;
+};
+
+const SPECS = {
+  add: { name: 'add', result: (t: DType) => t, kernel: (t: DType) => (t === 'bool' ? orK : addK), intCheck: true },
+  subtract: {
+    name: 'subtract', result: noBool('subtract, the `-` operator,', 'the bitwise_xor, the `^` operator, or the logical_xor function'),
+    kernel: sameKernel('x - y'), intCheck: true,
+  },
+  multiply: { name: 'multiply', result: (t: DType) => t, kernel: (t: DType) => (t === 'bool' ? andK : mulK), intCheck: true },
+  divide: { name: 'divide', result: () => 'float64' as DType, kernel: sameKernel('x / y') },
+  power: {
+    name: 'power', result: (t: DType) => (t === 'bool' ? 'int64' : t),
+    kernel: (t: DType) => (t === 'float64' ? powF : powI), intCheck: true,
+  },
+  maximum: { name: 'maximum', result: (t: DType) => t, kernel: sameKernel('(x > y || x !== x) ? x : y') },
+  minimum: { name: 'minimum', result: (t: DType) => t, kernel: sameKernel('(x < y || x !== x) ? x : y') },
+  greater: { name: 'greater', result: () => 'bool' as DType, kernel: sameKernel('x > y ? 1 : 0') },
+  greater_equal: { name: 'greater_equal', result: () => 'bool' as DType, kernel: sameKernel('x >= y ? 1 : 0') },
+  less: { name: 'less', result: () => 'bool' as DType, kernel: sameKernel('x < y ? 1 : 0') },
+  less_equal: { name: 'less_equal', result: () => 'bool' as DType, kernel: sameKernel('x <= y ? 1 : 0') },
+  equal: { name: 'equal', result: () => 'bool' as DType, kernel: sameKernel('x === y ? 1 : 0') },
+  not_equal: { name: 'not_equal', result: () => 'bool' as DType, kernel: sameKernel('x !== y ? 1 : 0') },
+  logical_and: { name: 'logical_and', result: () => 'bool' as DType, kernel: () => andK },
+  logical_or: { name: 'logical_or', result: () => 'bool' as DType, kernel: () => orK },
+  logical_xor: { name: 'logical_xor', result: () => 'bool' as DType, kernel: sameKernel('((x !== 0) !== (y !== 0)) ? 1 : 0') },
+} satisfies Record<string, BinarySpec>;
+
+export const add = (a: ArrayLike, b: ArrayLike): NDArray => binary(SPECS.add, a, b);
+export const subtract = (a: ArrayLike, b: ArrayLike): NDArray => binary(SPECS.subtract, a, b);
+export const multiply = (a: ArrayLike, b: ArrayLike): NDArray => binary(SPECS.multiply, a, b);
+export const divide = (a: ArrayLike, b: ArrayLike): NDArray => binary(SPECS.divide, a, b);
+export const true_divide = divide;
+export const maximum = (a: ArrayLike, b: ArrayLike): NDArray => binary(SPECS.maximum, a, b);
+export const minimum = (a: ArrayLike, b: ArrayLike): NDArray => binary(SPECS.minimum, a, b);
+export const greater = (a: ArrayLike, b: ArrayLike): NDArray => binary(SPECS.greater, a, b);
+export const greater_equal = (a: ArrayLike, b: ArrayLike): NDArray => binary(SPECS.greater_equal, a, b);
+export const less = (a: ArrayLike, b: ArrayLike): NDArray => binary(SPECS.less, a, b);
+export const less_equal = (a: ArrayLike, b: ArrayLike): NDArray => binary(SPECS.less_equal, a, b);
+export const equal = (a: ArrayLike, b: ArrayLike): NDArray => binary(SPECS.equal, a, b);
+export const not_equal = (a: ArrayLike, b: ArrayLike): NDArray => binary(SPECS.not_equal, a, b);
+export const logical_and = (a: ArrayLike, b: ArrayLike): NDArray => binary(SPECS.logical_and, a, b);
+export const logical_or = (a: ArrayLike, b: ArrayLike): NDArray => binary(SPECS.logical_or, a, b);
+export const logical_xor = (a: ArrayLike, b: ArrayLike): NDArray => binary(SPECS.logical_xor, a, b);
+
+export function power(a: ArrayLike, b: ArrayLike): NDArray {
+  const A = asarray(a), B = asarray(b);
+  if (A.dtype !== 'float64' && B.dtype !== 'float64' && B.values().some((y) => y < 0)) {
+    throw new Error('Integers to negative integer powers are not allowed.');
+  }
+  return binary(SPECS.power, a, b);
+}
+
+interface UnarySpec { result: (t: DType) => DType; kernel: MapKernel }
+
+function unary(spec: UnarySpec, a: ArrayLike): NDArray {
+  const A = asarray(a);
+  const rt = spec.result(A.dtype);
+  const src = A.values();
+  const out = new Float64Array(src.length);
+  spec.kernel(out, src, src.length);
+  if (rt !== 'float64') clearNegativeZero(out);
+  return new NDArray(out, A.shape, rt);
+}
+
+const toFloat = (): DType => 'float64';
+const keep = (t: DType): DType => t;
+const U = {
+  sqrt: { result: toFloat, kernel: mapKernel('Math.sqrt(x)') },
+  exp: { result: toFloat, kernel: mapKernel('Math.exp(x)') },
+  log: { result: toFloat, kernel: mapKernel('Math.log(x)') },
+  tanh: { result: toFloat, kernel: mapKernel('Math.tanh(x)') },
+  abs: { result: keep, kernel: mapKernel('Math.abs(x)') },
+  square: { result: keep, kernel: mapKernel('x * x') },
+  negative: {
+    result: (t: DType): DType => {
+      if (t === 'bool') {
+        throw new TypeError('The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead.');
+      }
+      return t;
+    },
+    kernel: mapKernel('-x'),
+  },
+  logical_not: { result: (): DType => 'bool', kernel: mapKernel('x === 0 ? 1 : 0') },
+  sign: { result: keep, kernel: mapKernel('x > 0 ? 1 : x < 0 ? -1 : x') },
+  isnan: { result: (): DType => 'bool', kernel: mapKernel('x !== x ? 1 : 0') },
+  isfinite: { result: (): DType => 'bool', kernel: mapKernel('Number.isFinite(x) ? 1 : 0') },
+  isinf: { result: (): DType => 'bool', kernel: mapKernel('(x === Infinity || x === -Infinity) ? 1 : 0') },
+} satisfies Record<string, UnarySpec>;
+
+export const sqrt = (a: ArrayLike): NDArray => unary(U.sqrt, a);
+export const exp = (a: ArrayLike): NDArray => unary(U.exp, a);
+export const log = (a: ArrayLike): NDArray => unary(U.log, a);
+export const tanh = (a: ArrayLike): NDArray => unary(U.tanh, a);
+export const abs = (a: ArrayLike): NDArray => unary(U.abs, a);
+export const absolute = abs;
+export const square = (a: ArrayLike): NDArray => unary(U.square, a);
+export const negative = (a: ArrayLike): NDArray => unary(U.negative, a);
+export const logical_not = (a: ArrayLike): NDArray => unary(U.logical_not, a);
+export const sign = (a: ArrayLike): NDArray => unary(U.sign, a);
+export const isnan = (a: ArrayLike): NDArray => unary(U.isnan, a);
+export const isfinite = (a: ArrayLike): NDArray => unary(U.isfinite, a);
+export const isinf = (a: ArrayLike): NDArray => unary(U.isinf, a);
+
+/** numpy's where(condition, x, y), broadcasting all three. */
+export function where(condition: ArrayLike, x: ArrayLike, y: ArrayLike): NDArray {
+  const C = asarray(condition), X = asarray(x), Y = asarray(y);
+  let t: DType;
+  if (isScalar(x) && !isScalar(y)) t = promoteWithScalar(Y.dtype, x);
+  else if (isScalar(y) && !isScalar(x)) t = promoteWithScalar(X.dtype, y);
+  else t = promoteTypes(X.dtype, Y.dtype);
+  const shape = broadcastShapes(C.shape, X.shape, Y.shape);
+  const out = new Float64Array(shape.reduce((p, d) => p * d, 1));
+  const cd = C.data, xd = X.data, yd = Y.data;
+  forEachRow(shape, [broadcastStrides(C, shape), broadcastStrides(X, shape), broadcastStrides(Y, shape), contiguousStrides(shape)],
+    [C.offset, X.offset, Y.offset, 0], (o, n, s) => {
+      for (let i = 0, c = o[0], p = o[1], q = o[2], r = o[3]; i < n; i++, c += s[0], p += s[1], q += s[2], r++) {
+        out[r] = cd[c] !== 0 ? xd[p] : yd[q];
+      }
+    });
+  return new NDArray(out, shape, t);
+}
+
+/** numpy's clip: minimum(maximum(a, a_min), a_max); either bound may be null. */
+export function clip(a: ArrayLike, aMin: ArrayLike | null, aMax: ArrayLike | null): NDArray {
+  if (aMin === null && aMax === null) throw new Error('One of max or min must be given');
+  let r = asarray(a);
+  if (aMin !== null) r = maximum(isScalar(a) ? a : r, aMin);
+  if (aMax !== null) r = minimum(r, aMax);
+  return r;
+}
