@@ -5,16 +5,42 @@ import { formatShape, normalizeAxis } from './errors';
 import { multiply } from './ufuncs';
 import { sum } from './reductions';
 
-/** C = A·B for C-contiguous A (m×k) and B (k×n); row-major i-p-j order, no per-element allocation. */
-export function gemm(A: Float64Array, B: Float64Array, m: number, k: number, n: number): Float64Array {
+/** A 2-D operand as buffer + offset + element strides, read without copying. */
+interface Mat { data: Float64Array; off: number; rs: number; cs: number }
+
+function asMat(a: NDArray, rows: number, cols: number): Mat {
+  if (a.ndim === 2) return { data: a.data, off: a.offset, rs: a.strides[0], cs: a.strides[1] };
+  if (a.ndim === 1) return rows === 1 ? { data: a.data, off: a.offset, rs: 0, cs: a.strides[0] } : { data: a.data, off: a.offset, rs: a.strides[0], cs: 0 };
+  const c = a.isCContiguous ? a : a.copy();
+  return { data: c.data, off: c.offset, rs: cols, cs: 1 };
+}
+
+/**
+ * C = A·B (m×k by k×n). Each C[i,j] is summed over p in order 0..k-1 in both loops below, so the
+ * result does not depend on which one runs. B with unit column stride streams rows of B (i-p-j);
+ * B read down columns (the transpose of a C-contiguous matrix, e.g. dZ·Xᵀ) uses row·row products.
+ */
+export function gemm(A: Mat, B: Mat, m: number, k: number, n: number): Float64Array {
   const C = new Float64Array(m * n);
+  const ad = A.data, bd = B.data;
+  if (B.cs === 1) {
+    for (let i = 0; i < m; i++) {
+      const ci = i * n;
+      for (let p = 0; p < k; p++) {
+        const aip = ad[A.off + i * A.rs + p * A.cs];
+        const bp = B.off + p * B.rs;
+        for (let j = 0; j < n; j++) C[ci + j] += aip * bd[bp + j * B.cs];
+      }
+    }
+    return C;
+  }
   for (let i = 0; i < m; i++) {
-    const ci = i * n;
-    for (let p = 0; p < k; p++) {
-      const aip = A[i * k + p];
-      if (aip === 0) continue;
-      const bp = p * n;
-      for (let j = 0; j < n; j++) C[ci + j] += aip * B[bp + j];
+    const ai = A.off + i * A.rs;
+    for (let j = 0; j < n; j++) {
+      const bj = B.off + j * B.cs;
+      let s = 0;
+      for (let p = 0; p < k; p++) s += ad[ai + p * A.cs] * bd[bj + p * B.rs];
+      C[i * n + j] = s;
     }
   }
   return C;
@@ -42,7 +68,8 @@ export function dot(x: ArrayLike, y: ArrayLike): NDArray {
   if (ka !== kb) throw alignError(a, b, ka, kb);
   if (b.ndim <= 2) {
     const n = b.ndim === 1 ? 1 : b.shape[1];
-    const C = gemm(a.values(), b.values(), shapeProd(a.shape.slice(0, -1)), ka, n);
+    const m = shapeProd(a.shape.slice(0, -1));
+    const C = gemm(asMat(a, a.ndim === 1 ? 1 : m, ka), asMat(b, ka, n), m, ka, n);
     const shape = [...a.shape.slice(0, -1), ...(b.ndim === 1 ? [] : [n])];
     return finishBool(new NDArray(C, shape, t));
   }
@@ -50,7 +77,8 @@ export function dot(x: ArrayLike, y: ArrayLike): NDArray {
   const bt = b.transpose([...[...Array(b.ndim).keys()].filter((k) => k !== b.ndim - 2), b.ndim - 2]);
   const outer = bt.shape.slice(0, -1);
   const Bmat = bt.reshape(-1, kb).transpose().copy();
-  const C = gemm(a.values(), Bmat.values(), shapeProd(a.shape.slice(0, -1)), ka, shapeProd(outer));
+  const m = shapeProd(a.shape.slice(0, -1)), n = shapeProd(outer);
+  const C = gemm(asMat(a, m, ka), asMat(Bmat, ka, n), m, ka, n);
   return finishBool(new NDArray(C, [...a.shape.slice(0, -1), ...outer], t));
 }
 

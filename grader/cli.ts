@@ -1,0 +1,13 @@
+import { Command } from 'commander';
+import { version } from '../package.json';
+
+const program = new Command();
+program
+  .name('tsdl')
+  .description('Course notebooks on the tslab TypeScript kernel: numpy-faithful arrays, release and grading tools.')
+  .version(version);
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : String(err));
+  process.exit(1);
+});

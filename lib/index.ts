@@ -1,0 +1,3 @@
+export { np, NDArray } from './np';
+export type { ArrayLike } from './np';
+export { pyStr } from './np/format/pyfloat';
