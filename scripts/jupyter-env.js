@@ -1,0 +1,71 @@
+// Registers the tslab kernel in a project-local Jupyter tree (.jupyter-local/) and
+// returns the environment a Jupyter child process needs to see only that tree for
+// its own writes. Nothing outside the repo is touched.
+'use strict';
+const fs = require('fs');
+const path = require('path');
+
+const REPO_DIR = path.resolve(__dirname, '..');
+const KERNEL_NAME = 'tslab';
+
+function tslabBin(repoDir = REPO_DIR) {
+  return path.join(repoDir, 'node_modules', '.bin', 'tslab');
+}
+
+// Mirrors what `tslab install` (node_modules/tslab/python/install.py) writes, but with
+// the repo's own tslab binary so a global tslab (or none) makes no difference.
+function kernelSpec(repoDir = REPO_DIR) {
+  return {
+    argv: [tslabBin(repoDir), 'kernel', '--config-path', '{connection_file}'],
+    display_name: 'TypeScript (tslab, tsdl)',
+    language: 'typescript',
+    // tslab compiles notebook cells itself; the library they import ('tsdl', linked into
+    // node_modules by scripts/link-self.js) is TypeScript source, loaded through tsx's hook.
+    env: { NODE_OPTIONS: `--require ${require.resolve('tsx/cjs', { paths: [repoDir] })}` },
+  };
+}
+
+function prependPath(dir, current) {
+  return current ? dir + path.delimiter + current : dir;
+}
+
+/**
+ * Writes .jupyter-local/data/kernels/tslab/kernel.json and returns
+ * { env, localDir, kernelDir, kernelJsonPath, spec }.
+ */
+function prepareJupyterEnv({ repoDir = REPO_DIR, baseEnv = process.env } = {}) {
+  if (!fs.existsSync(tslabBin(repoDir))) {
+    throw new Error(`${tslabBin(repoDir)} not found; run \`npm ci\` in ${repoDir} first.`);
+  }
+  const localDir = path.join(repoDir, '.jupyter-local');
+  const dataDir = path.join(localDir, 'data');
+  const configDir = path.join(localDir, 'config');
+  const runtimeDir = path.join(localDir, 'runtime');
+  const kernelDir = path.join(dataDir, 'kernels', KERNEL_NAME);
+  for (const dir of [configDir, runtimeDir, kernelDir]) fs.mkdirSync(dir, { recursive: true });
+
+  const spec = kernelSpec(repoDir);
+  const kernelJsonPath = path.join(kernelDir, 'kernel.json');
+  fs.writeFileSync(kernelJsonPath, JSON.stringify(spec, null, 1) + '\n');
+
+  const env = {
+    ...baseEnv,
+    // JUPYTER_PATH is searched before the user and system dirs, so a tslab kernelspec
+    // installed elsewhere cannot shadow this one.
+    JUPYTER_PATH: prependPath(dataDir, baseEnv.JUPYTER_PATH),
+    JUPYTER_DATA_DIR: dataDir,
+    JUPYTER_CONFIG_DIR: configDir,
+    JUPYTER_RUNTIME_DIR: runtimeDir,
+    // The notebook server creates ~/.ipython through IPython otherwise.
+    IPYTHONDIR: path.join(localDir, 'ipython'),
+  };
+  // tslab's launcher is `#!/usr/bin/env node`; make sure the kernel can find a node
+  // even when the launcher was started by absolute path with node not on PATH.
+  const nodeDir = path.dirname(process.execPath);
+  const pathDirs = (env.PATH || '').split(path.delimiter);
+  if (!pathDirs.includes(nodeDir)) env.PATH = env.PATH ? env.PATH + path.delimiter + nodeDir : nodeDir;
+
+  return { env, localDir, kernelDir, kernelJsonPath, spec };
+}
+
+module.exports = { KERNEL_NAME, REPO_DIR, tslabBin, kernelSpec, prepareJupyterEnv };
