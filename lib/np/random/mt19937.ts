@@ -1,0 +1,87 @@
+/**
+ * The MT19937 Mersenne Twister as numpy's legacy RandomState drives it: seeded by
+ * init_genrand, tempered 32-bit outputs, and 53-bit doubles built from two outputs.
+ */
+
+export const MT_N = 624;
+const MT_M = 397;
+const MATRIX_A = 0x9908b0df;
+const UPPER_MASK = 0x80000000;
+const LOWER_MASK = 0x7fffffff;
+
+export class MT19937 {
+  readonly key = new Uint32Array(MT_N);
+  pos = MT_N;
+
+  constructor(seed = 5489) { this.initGenrand(seed); }
+
+  /** Knuth's linear-congruential fill (init_genrand); numpy's seed(s) for an integer s. */
+  initGenrand(seed: number): void {
+    const key = this.key;
+    key[0] = seed >>> 0;
+    for (let i = 1; i < MT_N; i++) {
+      const prev = key[i - 1] ^ (key[i - 1] >>> 30);
+      // 1812433253 * prev would lose bits as a double; Math.imul keeps the low 32.
+      key[i] = (Math.imul(1812433253, prev) + i) >>> 0;
+    }
+    this.pos = MT_N;
+  }
+
+  /** Matsumoto and Nishimura's init_by_array; numpy's seed(s) for a sequence s of uint32. */
+  initByArray(initKey: ArrayLike<number>): void {
+    const key = this.key;
+    const len = initKey.length;
+    this.initGenrand(19650218);
+    let i = 1, j = 0;
+    for (let k = Math.max(MT_N, len); k > 0; k--) {
+      const prev = key[i - 1] ^ (key[i - 1] >>> 30);
+      key[i] = ((key[i] ^ Math.imul(prev, 1664525)) + (initKey[j] >>> 0) + j) >>> 0;
+      i++; j++;
+      if (i >= MT_N) { key[0] = key[MT_N - 1]; i = 1; }
+      if (j >= len) j = 0;
+    }
+    for (let k = MT_N - 1; k > 0; k--) {
+      const prev = key[i - 1] ^ (key[i - 1] >>> 30);
+      key[i] = ((key[i] ^ Math.imul(prev, 1566083941)) - i) >>> 0;
+      i++;
+      if (i >= MT_N) { key[0] = key[MT_N - 1]; i = 1; }
+    }
+    key[0] = 0x80000000;
+    this.pos = MT_N;
+  }
+
+  /** Regenerates all 624 words (the "twist"). */
+  private twist(): void {
+    const key = this.key;
+    let i = 0;
+    for (; i < MT_N - MT_M; i++) {
+      const y = (key[i] & UPPER_MASK) | (key[i + 1] & LOWER_MASK);
+      key[i] = key[i + MT_M] ^ (y >>> 1) ^ (y & 1 ? MATRIX_A : 0);
+    }
+    for (; i < MT_N - 1; i++) {
+      const y = (key[i] & UPPER_MASK) | (key[i + 1] & LOWER_MASK);
+      key[i] = key[i + (MT_M - MT_N)] ^ (y >>> 1) ^ (y & 1 ? MATRIX_A : 0);
+    }
+    const y = (key[MT_N - 1] & UPPER_MASK) | (key[0] & LOWER_MASK);
+    key[MT_N - 1] = key[MT_M - 1] ^ (y >>> 1) ^ (y & 1 ? MATRIX_A : 0);
+    this.pos = 0;
+  }
+
+  /** The next tempered 32-bit output, as an unsigned integer in [0, 2**32). */
+  nextUint32(): number {
+    if (this.pos >= MT_N) this.twist();
+    let y = this.key[this.pos++];
+    y ^= y >>> 11;
+    y ^= (y << 7) & 0x9d2c5680;
+    y ^= (y << 15) & 0xefc60000;
+    y ^= y >>> 18;
+    return y >>> 0;
+  }
+
+  /** A double in [0, 1) with 53 random bits: (a >> 5) * 2**26 + (b >> 6), over 2**53. */
+  nextDouble(): number {
+    const a = this.nextUint32() >>> 5;
+    const b = this.nextUint32() >>> 6;
+    return (a * 67108864 + b) / 9007199254740992;
+  }
+}
