@@ -29,8 +29,8 @@ export class NDArray {
   constructor(data: Float64Array, shape: readonly number[], dtype: DType = 'float64',
     strides?: readonly number[], offset = 0, base: NDArray | null = null) {
     this.data = data;
-    this.shape = Object.freeze(shape.slice());
-    this.strides = Object.freeze(strides ? strides.slice() : cStrides(shape));
+    this.shape = shape.slice();
+    this.strides = strides ? strides.slice() : cStrides(shape);
     this.offset = offset;
     this.dtype = dtype;
     this.base = base;
@@ -128,8 +128,9 @@ export class NDArray {
     if (to === this.dtype && options.copy === false) return this;
     const src = this.values();
     const out = new Float64Array(src.length);
-    if (to === 'float64' || to === this.dtype) out.set(src);
-    else for (let i = 0; i < src.length; i++) out[i] = castValue(src[i], to);
+    if (to === 'bool' && this.dtype !== 'bool') for (let i = 0; i < src.length; i++) out[i] = src[i] !== 0 ? 1 : 0;
+    else if (to === 'int64' && this.dtype === 'float64') for (let i = 0; i < src.length; i++) out[i] = castValue(src[i], to);
+    else out.set(src);
     return new NDArray(out, this.shape, to);
   }
   reshape(...shape: (number | readonly number[])[]): NDArray { return ops.reshape(this, flattenShapeArgs(shape)); }

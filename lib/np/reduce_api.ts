@@ -9,6 +9,9 @@ type Full = ReduceOptions & { axis?: null; keepdims?: false };
 export function sum(a: ArrayLike, options?: Full): number;
 export function sum(a: ArrayLike, options: ReduceOptions): NDArray;
 export function sum(a: ArrayLike, options?: ReduceOptions): number | NDArray { return r.sum(a, options); }
+export function nansum(a: ArrayLike, options?: Full): number;
+export function nansum(a: ArrayLike, options: ReduceOptions): NDArray;
+export function nansum(a: ArrayLike, options?: ReduceOptions): number | NDArray { return r.nansum(a, options); }
 export function mean(a: ArrayLike, options?: Full): number;
 export function mean(a: ArrayLike, options: ReduceOptions): NDArray;
 export function mean(a: ArrayLike, options?: ReduceOptions): number | NDArray { return r.mean(a, options); }

@@ -96,6 +96,15 @@ export function sum(x: ArrayLike, options?: ReduceOptions): NDArray | number {
   return finish(a, axes, options, f, a.dtype === 'float64' ? 'float64' : 'int64');
 }
 
+/** numpy's nansum: NaNs count as zero; otherwise the same summation order as sum. */
+export function nansum(x: ArrayLike, options?: ReduceOptions): NDArray | number {
+  const a = asarray(x);
+  const v = a.values();
+  const clean = new Float64Array(v.length);
+  for (let i = 0; i < v.length; i++) clean[i] = v[i] !== v[i] ? 0 : v[i];
+  return sum(new NDArray(clean, a.shape, a.dtype), options);
+}
+
 export function mean(x: ArrayLike, options?: ReduceOptions): NDArray | number {
   const a = asarray(x);
   const axes = reduceAxes(options?.axis, a.ndim);

@@ -39,14 +39,20 @@ function binary(spec: BinarySpec, a: ArrayLike, b: ArrayLike): NDArray {
   else if (isScalar(a) && !isScalar(b)) t = promoteWithScalar(B.dtype, a);
   else t = promoteTypes(A.dtype, B.dtype);
   const rt = spec.result(t);
-  const shape = broadcastShapes(A.shape, B.shape);
-  const out = new Float64Array(shape.reduce((p, d) => p * d, 1));
   const k = spec.kernel(t);
-  const sa = broadcastStrides(A, shape), sb = broadcastStrides(B, shape);
-  const ostr = contiguousStrides(shape);
-  forEachRow(shape, [sa, sb, ostr], [A.offset, B.offset, 0], (offs, n, inner) => {
-    k(out, A.data, B.data, n, offs[0], inner[0], offs[1], inner[1], offs[2]);
-  });
+  const shape = broadcastShapes(A.shape, B.shape);
+  const n = shape.reduce((p, d) => p * d, 1);
+  const out = new Float64Array(n);
+  const aWhole = A.size === n && A.isCContiguous, bWhole = B.size === n && B.isCContiguous;
+  if ((aWhole || A.size === 1) && (bWhole || B.size === 1)) {
+    // Both operands read in C order (or as one repeated element): one pass, no index arithmetic.
+    k(out, A.data, B.data, n, A.offset, aWhole ? 1 : 0, B.offset, bWhole ? 1 : 0, 0);
+  } else {
+    const ostr = contiguousStrides(shape);
+    forEachRow(shape, [broadcastStrides(A, shape), broadcastStrides(B, shape), ostr], [A.offset, B.offset, 0], (offs, len, inner) => {
+      k(out, A.data, B.data, len, offs[0], inner[0], offs[1], inner[1], offs[2]);
+    });
+  }
   if (rt === 'int64' && spec.intCheck) for (let i = 0; i < out.length; i++) checkInt(out[i]);
   if (rt !== 'float64') clearNegativeZero(out);
   return new NDArray(out, shape, rt);
