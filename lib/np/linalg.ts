@@ -4,46 +4,14 @@ import { asarray } from './asarray';
 import { formatShape, normalizeAxis } from './errors';
 import { multiply } from './ufuncs';
 import { sum } from './reductions';
+import { Mat, gemm } from './gemm';
 
-/** A 2-D operand as buffer + offset + element strides, read without copying. */
-interface Mat { data: Float64Array; off: number; rs: number; cs: number }
-
+/** A 2-D view of an operand (buffer, offset, element strides), read without copying. */
 function asMat(a: NDArray, rows: number, cols: number): Mat {
   if (a.ndim === 2) return { data: a.data, off: a.offset, rs: a.strides[0], cs: a.strides[1] };
   if (a.ndim === 1) return rows === 1 ? { data: a.data, off: a.offset, rs: 0, cs: a.strides[0] } : { data: a.data, off: a.offset, rs: a.strides[0], cs: 0 };
   const c = a.isCContiguous ? a : a.copy();
   return { data: c.data, off: c.offset, rs: cols, cs: 1 };
-}
-
-/**
- * C = A·B (m×k by k×n). Each C[i,j] is summed over p in order 0..k-1 in both loops below, so the
- * result does not depend on which one runs. B with unit column stride streams rows of B (i-p-j);
- * B read down columns (the transpose of a C-contiguous matrix, e.g. dZ·Xᵀ) uses row·row products.
- */
-export function gemm(A: Mat, B: Mat, m: number, k: number, n: number): Float64Array {
-  const C = new Float64Array(m * n);
-  const ad = A.data, bd = B.data;
-  if (B.cs === 1) {
-    for (let i = 0; i < m; i++) {
-      const ci = i * n;
-      for (let p = 0; p < k; p++) {
-        const aip = ad[A.off + i * A.rs + p * A.cs];
-        const bp = B.off + p * B.rs;
-        for (let j = 0; j < n; j++) C[ci + j] += aip * bd[bp + j * B.cs];
-      }
-    }
-    return C;
-  }
-  for (let i = 0; i < m; i++) {
-    const ai = A.off + i * A.rs;
-    for (let j = 0; j < n; j++) {
-      const bj = B.off + j * B.cs;
-      let s = 0;
-      for (let p = 0; p < k; p++) s += ad[ai + p * A.cs] * bd[bj + p * B.rs];
-      C[i * n + j] = s;
-    }
-  }
-  return C;
 }
 
 function resultType(a: NDArray, b: NDArray): DType {
