@@ -20,7 +20,7 @@ function kernelSpec(repoDir = REPO_DIR) {
     display_name: 'TypeScript (tslab, tsdl)',
     language: 'typescript',
     // tslab compiles notebook cells itself; the library they import ('tsdl', linked into
-    // node_modules by scripts/link-self.js) is TypeScript source, loaded through tsx's hook.
+    // node_modules by package.json's "tsdl": "file:" dependency) is TypeScript source, loaded through tsx's hook.
     env: { NODE_OPTIONS: `--require ${require.resolve('tsx/cjs', { paths: [repoDir] })}` },
   };
 }
