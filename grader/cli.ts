@@ -1,11 +1,15 @@
 import { Command } from 'commander';
 import { version } from '../package.json';
+import { registerRunCommand } from './commands/run';
+import { registerGradeCommands } from './commands/grade';
 
 const program = new Command();
 program
   .name('tsdl')
   .description('Course notebooks on the tslab TypeScript kernel: numpy-faithful arrays, release and grading tools.')
   .version(version);
+registerRunCommand(program);
+registerGradeCommands(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   console.error(err instanceof Error ? err.message : String(err));

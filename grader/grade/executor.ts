@@ -8,6 +8,8 @@
 import * as vm from 'vm';
 
 export interface CompiledCell {
+  /** Names the cell in stack traces (e.g. `cell-3.js`), so errors can point at the student's line. */
+  name?: string;
   /** tslab's converter output (JavaScript). */
   js: string;
   /** Whether the cell uses top-level await. */
@@ -37,7 +39,7 @@ export async function runCell(cell: CompiledCell, exports: Exports, req: (name: 
   g[key] = { exports, require: req };
   try {
     const prefix = cell.tla ? '(async function(exports, require) { ' : '(function(exports, require) { ';
-    const ret = vm.runInThisContext(`${prefix}${cell.js}\n})(globalThis.${key}.exports, globalThis.${key}.require)`);
+    const ret = vm.runInThisContext(`${prefix}${cell.js}\n})(globalThis.${key}.exports, globalThis.${key}.require)`, { filename: cell.name ?? 'cell.js' });
     if (cell.tla) await ret;
   } finally {
     delete g[key];

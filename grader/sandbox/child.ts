@@ -38,8 +38,12 @@ function lockDown(): void {
 
 function errorInfo(e: unknown): ErrorInfo {
   if (e instanceof Error) {
-    const m = /<anonymous>:(\d+):\d+/.exec(e.stack ?? '') ?? /evalmachine\.<anonymous>:(\d+)/.exec(e.stack ?? '');
-    return { name: e.name || 'Error', message: String(e.message).slice(0, 2000), line: m ? Number(m[1]) : undefined };
+    // The first stack frame inside a submitted cell (named student-*.js by the parent).
+    const m = /\((student-[\w.-]+\.js):(\d+):\d+\)|at (student-[\w.-]+\.js):(\d+):\d+/.exec(String(e.stack ?? ''));
+    return {
+      name: e.name || 'Error', message: String(e.message).slice(0, 2000),
+      cell: m ? (m[1] ?? m[3]) : undefined, line: m ? Number(m[2] ?? m[4]) : undefined,
+    };
   }
   return { name: 'Error', message: `non-Error value thrown: ${String(e).slice(0, 200)}` };
 }

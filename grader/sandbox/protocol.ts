@@ -6,7 +6,7 @@ export type Request =
   | { op: 'exec'; id: number; cells: CompiledCell[]; into: 'student' | 'reference' }
   | { op: 'call'; id: number; fn: string; args: Wire[]; seed?: number; references: string[] };
 
-export interface ErrorInfo { name: string; message: string; line?: number }
+export interface ErrorInfo { name: string; message: string; cell?: string; line?: number }
 
 /** Child → parent. */
 export type Reply =

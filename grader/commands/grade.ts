@@ -1,0 +1,124 @@
+/** `tsdl grade` and `tsdl export`: batch grading into JSON/CSV/HTML reports and a SQLite gradebook. */
+import { Command } from 'commander';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { SingleBar, Presets } from 'cli-progress';
+import { gradeAll, Job } from '../batch/pool';
+import type { SubmissionResult } from '../grade/grade';
+import { Gradebook } from '../gradebook/db';
+import { gradesCsv } from '../report/csv';
+import { gradescopeJson } from '../report/gradescope';
+import { indexHtml, submissionHtml } from '../report/html';
+import { buildSandbox } from '../sandbox/bundle';
+import { DEFAULT_LIMITS } from '../sandbox/client';
+
+/** Submissions named on the command line: files as given, folders expanded to their .ipynb files. */
+export function collectJobs(paths: string[]): Job[] {
+  const jobs: Job[] = [];
+  for (const p of paths) {
+    if (!fs.existsSync(p)) throw new Error(`no such file or folder: ${p}`);
+    if (!fs.statSync(p).isDirectory()) { jobs.push({ file: path.resolve(p), id: path.basename(p) }); continue; }
+    const manifestFile = path.join(p, 'manifest.json');
+    let manifest: Record<string, string> = {};
+    if (fs.existsSync(manifestFile)) {
+      try { manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as Record<string, string>; } catch (e) {
+        throw new Error(`${manifestFile} is not valid JSON (expected {"<file name>": "<submission id>"}): ${(e as Error).message}`);
+      }
+    }
+    for (const f of fs.readdirSync(p).filter((f) => f.endsWith('.ipynb')).sort()) {
+      jobs.push({ file: path.resolve(p, f), id: typeof manifest[f] === 'string' ? manifest[f] : f });
+    }
+  }
+  const seen = new Set<string>();
+  for (const j of jobs) {
+    if (seen.has(j.id)) throw new Error(`two submissions have the id '${j.id}'; give them distinct ids in manifest.json`);
+    seen.add(j.id);
+  }
+  return jobs;
+}
+
+const safeName = (id: string): string => id.replace(/[^\w.-]+/g, '_');
+
+function writeReports(results: SubmissionResult[], opts: { json?: string; csv?: string; html?: string }): void {
+  if (opts.json) {
+    if (results.length === 1 && opts.json.endsWith('.json')) fs.writeFileSync(opts.json, gradescopeJson(results[0]));
+    else {
+      fs.mkdirSync(opts.json, { recursive: true });
+      for (const r of results) fs.writeFileSync(path.join(opts.json, `${safeName(r.submission)}.json`), gradescopeJson(r));
+    }
+  }
+  if (opts.csv) fs.writeFileSync(opts.csv, gradesCsv(results));
+  if (opts.html) {
+    fs.mkdirSync(opts.html, { recursive: true });
+    const fileOf = (r: SubmissionResult): string => `${safeName(r.submission)}.html`;
+    for (const r of results) fs.writeFileSync(path.join(opts.html, fileOf(r)), submissionHtml(r));
+    fs.writeFileSync(path.join(opts.html, 'index.html'), indexHtml(results, fileOf));
+  }
+}
+
+function summary(results: SubmissionResult[]): string {
+  const lines = results.length <= 40
+    ? results.map((r) => `${r.submission.padEnd(32)} ${String(r.score).padStart(7)} / ${r.max_score}`)
+    : [];
+  const full = results.filter((r) => r.score === r.max_score).length;
+  const mean = results.reduce((s, r) => s + r.score, 0) / Math.max(1, results.length);
+  lines.push(`${results.length} submissions graded; ${full} with full marks; mean score ${mean.toFixed(2)} / ${results[0]?.max_score ?? 0}`);
+  return lines.join('\n');
+}
+
+export function registerGradeCommands(program: Command): void {
+  program.command('grade')
+    .description('grade submitted notebooks (files or folders of .ipynb) against an assignment\'s hidden tests')
+    .argument('<submissions...>', 'notebooks or folders of notebooks')
+    .requiredOption('-a, --assignment <id>', 'assignment id (a folder of grader/assignments)')
+    .option('-j, --jobs <n>', 'parallel workers', String(os.cpus().length))
+    .option('--json <file|dir>', 'Gradescope results.json (a file for one submission, else a folder)')
+    .option('--csv <file>', 'grades as CSV')
+    .option('--html <dir>', 'HTML feedback pages')
+    .option('--db <file>', 'SQLite gradebook; submissions already in it are skipped')
+    .option('--timeout <s>', 'wall-clock limit per call, seconds', String(DEFAULT_LIMITS.timeoutMs / 1000))
+    .option('--memory <mb>', 'memory limit of a sandbox, MB', String(DEFAULT_LIMITS.memoryMb))
+    .action(async (paths: string[], o: { assignment: string; jobs: string; json?: string; csv?: string; html?: string; db?: string; timeout: string; memory: string }) => {
+      const jobs = collectJobs(paths);
+      const db = o.db ? new Gradebook(o.db) : null;
+      const todo = db ? jobs.filter((j) => !db.has(o.assignment, j.id)) : jobs;
+      if (db && todo.length < jobs.length) console.error(`${jobs.length - todo.length} submissions already in ${o.db}; grading the other ${todo.length}`);
+      const results: SubmissionResult[] = [];
+      const bar = process.stderr.isTTY ? new SingleBar({ format: 'grading {bar} {value}/{total} {eta_formatted} left' , stream: process.stderr }, Presets.shades_classic) : null;
+      bar?.start(todo.length, 0);
+      const bundle = await buildSandbox();
+      const limits = { timeoutMs: Number(o.timeout) * 1000, memoryMb: Number(o.memory) };
+      try {
+        await gradeAll(o.assignment, todo, Number(o.jobs), bundle, limits, (r) => {
+          db?.save(r);
+          results.push(r);
+          bar?.increment();
+        });
+      } finally {
+        bar?.stop();
+      }
+      const all = db ? db.results(o.assignment).filter((r) => jobs.some((j) => j.id === r.submission)) : results;
+      all.sort((a, b) => a.submission.localeCompare(b.submission));
+      writeReports(all, o);
+      db?.close();
+      console.log(summary(all));
+    });
+
+  program.command('export')
+    .description('write the grades stored in a gradebook')
+    .requiredOption('--db <file>', 'SQLite gradebook')
+    .option('-a, --assignment <id>', 'only this assignment')
+    .option('--csv <file>', 'grades as CSV')
+    .option('--json <dir>', 'one results.json per submission')
+    .option('--html <dir>', 'HTML feedback pages')
+    .action((o: { db: string; assignment?: string; csv?: string; json?: string; html?: string }) => {
+      if (!fs.existsSync(o.db)) throw new Error(`no gradebook at ${o.db}`);
+      const db = new Gradebook(o.db);
+      const results = db.results(o.assignment);
+      db.close();
+      if (!o.csv && !o.json && !o.html) { process.stdout.write(gradesCsv(results)); return; }
+      writeReports(results, { csv: o.csv, json: o.json ? path.join(o.json, path.sep) : undefined, html: o.html });
+      console.log(`${results.length} results exported`);
+    });
+}

@@ -1,0 +1,44 @@
+/** The shape of an assignment's hidden tests (grader/assignments/<id>/hidden_tests.ts). */
+import type { Tolerance } from './compare';
+
+export interface HiddenCase {
+  /** Shown to students only as "hidden test i of n"; for instructors' reports. */
+  name: string;
+  /** Builds the inputs in the trusted process (deterministic: seed np.random inside if needed). */
+  args: () => unknown[];
+  /** np.random.seed(seed) right before the call, in the sandbox and for the reference alike. */
+  seed?: number;
+  tol?: Partial<Tolerance>;
+}
+
+/** A known wrong implementation: diagnoses that mistake and proves the tests can fail (validate). */
+export interface Mistake {
+  message: string;
+  impl: (...args: unknown[]) => unknown;
+}
+
+export interface FunctionTests {
+  points: number;
+  /** Graded functions this one calls; they run as the reference versions while it is tested. */
+  callees?: string[];
+  cases: HiddenCase[];
+  mistakes?: Mistake[];
+}
+
+export type HiddenSuite = Record<string, FunctionTests>;
+
+/** Callees before callers, so a reference implementation enters the sandbox only after its own tests ran. */
+export function testOrder(suite: HiddenSuite): string[] {
+  const order: string[] = [];
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (name: string): void => {
+    if (state.get(name) === 'done') return;
+    if (state.get(name) === 'visiting') throw new Error(`hidden tests: callee cycle through ${name}`);
+    state.set(name, 'visiting');
+    for (const c of suite[name]?.callees ?? []) if (suite[c]) visit(c);
+    state.set(name, 'done');
+    order.push(name);
+  };
+  for (const name of Object.keys(suite)) visit(name);
+  return order;
+}

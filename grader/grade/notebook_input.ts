@@ -1,0 +1,45 @@
+/**
+ * Reads a submitted notebook without trusting it: any JSON error, wrong structure, binary junk or
+ * oversize file becomes a clear message instead of an exception. Code is taken from code cells and
+ * also from other cell types that carry a graded-function marker (a student may change a cell's type).
+ */
+import * as fs from 'fs';
+
+export const MAX_NOTEBOOK_BYTES = 64 * 1024 * 1024;
+
+export interface InputCell { index: number; type: string; source: string; metadata: unknown }
+export type ReadResult = { ok: true; cells: InputCell[] } | { ok: false; message: string };
+
+function sourceText(src: unknown): string | null {
+  if (typeof src === 'string') return src;
+  if (Array.isArray(src) && src.every((s) => typeof s === 'string')) return src.join('');
+  return null;
+}
+
+export function readSubmission(file: string): ReadResult {
+  let stat: fs.Stats;
+  try { stat = fs.statSync(file); } catch (e) { return { ok: false, message: `cannot read the submission: ${(e as Error).message}` }; }
+  if (!stat.isFile()) return { ok: false, message: 'the submission is not a file' };
+  if (stat.size > MAX_NOTEBOOK_BYTES) {
+    return { ok: false, message: `the notebook is ${(stat.size / 1e6).toFixed(1)} MB, over the ${MAX_NOTEBOOK_BYTES / 1024 / 1024} MB limit; clear large outputs (Kernel → Restart & Clear Output) and resubmit` };
+  }
+  if (stat.size === 0) return { ok: false, message: 'the submission is an empty file' };
+  let nb: unknown;
+  try {
+    nb = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (e) {
+    return { ok: false, message: `the submission is not a valid notebook (not JSON: ${(e as Error).message.slice(0, 200)}); submit the .ipynb file saved by Jupyter` };
+  }
+  if (!nb || typeof nb !== 'object' || !Array.isArray((nb as { cells?: unknown }).cells)) {
+    return { ok: false, message: 'the submission is JSON but not a Jupyter notebook (no "cells" list)' };
+  }
+  const cells: InputCell[] = [];
+  ((nb as { cells: unknown[] }).cells).forEach((c, index) => {
+    if (!c || typeof c !== 'object') return;
+    const cell = c as { cell_type?: unknown; source?: unknown; metadata?: unknown };
+    const source = sourceText(cell.source);
+    if (source === null) return;
+    cells.push({ index, type: typeof cell.cell_type === 'string' ? cell.cell_type : 'unknown', source, metadata: cell.metadata });
+  });
+  return { ok: true, cells };
+}
