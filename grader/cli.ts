@@ -1,7 +1,9 @@
 import { Command } from 'commander';
 import { version } from '../package.json';
+import { registerReleaseCommand } from './commands/release';
 import { registerRunCommand } from './commands/run';
 import { registerGradeCommands } from './commands/grade';
+import { registerValidateCommand } from './commands/validate';
 
 const program = new Command();
 program
@@ -9,7 +11,9 @@ program
   .description('Course notebooks on the tslab TypeScript kernel: numpy-faithful arrays, release and grading tools.')
   .version(version);
 registerRunCommand(program);
+registerReleaseCommand(program);
 registerGradeCommands(program);
+registerValidateCommand(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   console.error(err instanceof Error ? err.message : String(err));

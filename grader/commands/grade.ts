@@ -81,8 +81,11 @@ export function registerGradeCommands(program: Command): void {
     .option('--memory <mb>', 'memory limit of a sandbox, MB', String(DEFAULT_LIMITS.memoryMb))
     .action(async (paths: string[], o: { assignment: string; jobs: string; json?: string; csv?: string; html?: string; db?: string; timeout: string; memory: string }) => {
       const jobs = collectJobs(paths);
+      // --assignment takes an id or an assignment folder; results are stored under the id.
+      const assignmentId = fs.existsSync(o.assignment) && fs.statSync(o.assignment).isDirectory() ? path.basename(path.resolve(o.assignment)) : o.assignment;
+      const assignmentArg = assignmentId === o.assignment ? o.assignment : path.resolve(o.assignment);
       const db = o.db ? new Gradebook(o.db) : null;
-      const todo = db ? jobs.filter((j) => !db.has(o.assignment, j.id)) : jobs;
+      const todo = db ? jobs.filter((j) => !db.has(assignmentId, j.id)) : jobs;
       if (db && todo.length < jobs.length) console.error(`${jobs.length - todo.length} submissions already in ${o.db}; grading the other ${todo.length}`);
       const results: SubmissionResult[] = [];
       const bar = process.stderr.isTTY ? new SingleBar({ format: 'grading {bar} {value}/{total} {eta_formatted} left' , stream: process.stderr }, Presets.shades_classic) : null;
@@ -90,7 +93,7 @@ export function registerGradeCommands(program: Command): void {
       const bundle = await buildSandbox();
       const limits = { timeoutMs: Number(o.timeout) * 1000, memoryMb: Number(o.memory) };
       try {
-        await gradeAll(o.assignment, todo, Number(o.jobs), bundle, limits, (r) => {
+        await gradeAll(assignmentArg, todo, Number(o.jobs), bundle, limits, (r) => {
           db?.save(r);
           results.push(r);
           bar?.increment();
@@ -98,7 +101,7 @@ export function registerGradeCommands(program: Command): void {
       } finally {
         bar?.stop();
       }
-      const all = db ? db.results(o.assignment).filter((r) => jobs.some((j) => j.id === r.submission)) : results;
+      const all = db ? db.results(assignmentId).filter((r) => jobs.some((j) => j.id === r.submission)) : results;
       all.sort((a, b) => a.submission.localeCompare(b.submission));
       writeReports(all, o);
       db?.close();

@@ -45,8 +45,12 @@ function call(fn: unknown, name: string, args: unknown[], seed?: number): unknow
   return (fn as (...a: unknown[]) => unknown)(...args);
 }
 
-export async function loadAssignment(id: string): Promise<AssignmentContext> {
-  const dir = assignmentDir(id);
+/** Loads grader/assignments/<id>, or the assignment folder `dir` when given (tests use fixtures). */
+export async function loadAssignment(idOrDir: string, dir?: string): Promise<AssignmentContext> {
+  // A path to an assignment folder works as well as an id (tests grade fixture assignments).
+  const isPath = dir === undefined && (idOrDir.includes('/') || idOrDir.includes(path.sep)) && fs.existsSync(idOrDir);
+  dir = dir ?? (isPath ? path.resolve(idOrDir) : assignmentDir(idOrDir));
+  const id = isPath ? path.basename(dir) : idOrDir;
   const sourceFile = path.join(dir, 'source.ipynb');
   const testsFile = path.join(dir, 'hidden_tests.ts');
   if (!fs.existsSync(sourceFile)) throw new Error(`unknown assignment '${id}': ${sourceFile} not found`);

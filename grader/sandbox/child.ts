@@ -34,6 +34,31 @@ function lockDown(): void {
   process.exit = ((code?: number) => { throw new Error(`process.exit(${code ?? ''}) is not allowed while grading`); }) as typeof process.exit;
   process.abort = (() => { throw new Error('process.abort() is not allowed while grading'); }) as typeof process.abort;
   process.kill = (() => { throw new Error('process.kill() is not allowed while grading'); }) as typeof process.kill;
+  freezeIntrinsics();
+}
+
+/**
+ * Freezes the built-ins and the course library, so a submission cannot patch Math, prototypes or
+ * np (and so cannot change what another function's tests see); an attempt throws a TypeError.
+ */
+function freezeIntrinsics(): void {
+  const roots: unknown[] = [Object, Array, Function, Number, String, Boolean, Symbol, Math, JSON, Reflect, Promise,
+    Map, Set, WeakMap, WeakSet, Date, RegExp, Error, TypeError, RangeError, ArrayBuffer, DataView,
+    Float64Array, Float32Array, Int32Array, Uint32Array, Int16Array, Uint16Array, Int8Array, Uint8Array, Uint8ClampedArray,
+    Object.getPrototypeOf(Float64Array), BigInt, Atomics, MODULES];
+  const seen = new Set<unknown>();
+  const freeze = (o: unknown, depth: number): void => {
+    if (o === null || (typeof o !== 'object' && typeof o !== 'function') || seen.has(o) || depth > 8) return;
+    seen.add(o);
+    Object.freeze(o);
+    for (const k of Reflect.ownKeys(o as object)) {
+      const d = Object.getOwnPropertyDescriptor(o as object, k);
+      if (d && 'value' in d) freeze(d.value, depth + 1);
+    }
+    freeze(Object.getPrototypeOf(o), depth + 1);
+    if (typeof o === 'function' && (o as { prototype?: unknown }).prototype) freeze((o as { prototype: unknown }).prototype, depth + 1);
+  };
+  for (const r of roots) freeze(r, 0);
 }
 
 function errorInfo(e: unknown): ErrorInfo {

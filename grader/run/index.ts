@@ -1,0 +1,3 @@
+// Headless runner: executes a notebook's cells with the tslab kernel's semantics.
+export { runNotebook, streamText } from './runner';
+export type { RunOptions, RunResult, CellReport } from './runner';
