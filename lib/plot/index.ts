@@ -1,0 +1,13 @@
+// Plots: plotly figure builders and their display in Jupyter (see display.ts).
+export type { Figure, Trace, Layout } from './figure';
+export { costCurve } from './cost';
+export type { CostCurveOptions } from './cost';
+export { scatter2D } from './scatter';
+export type { ScatterOptions } from './scatter';
+export { decisionBoundary, boundaryGrid } from './boundary';
+export type { PredictFn, BoundaryOptions, Grid } from './boundary';
+export { imageGrid, showImage, mislabeledImages } from './images';
+export type { ImageGridOptions, MislabeledOptions } from './images';
+export { show, mimeBundle, figureHTML, resetPlotlyInclusion, PLOTLY_MIME } from './display';
+export type { MimeBundle } from './display';
+export { encodePNG } from './png';
