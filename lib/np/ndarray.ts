@@ -221,8 +221,12 @@ export class NDArray {
   toString(): string { return ops.array_str(this); }
   [util.inspect.custom](): string { return ops.array_repr(this); }
   toJSON(): unknown { return this.tolist(); }
-  /** A size-1 array converts to its number, as numpy's float(a) (so `a < 0.5` works in JS). */
-  valueOf(): number {
+  /**
+   * `'W1 = ' + a` and template literals give numpy's str(a); a numeric context (`+a`, Number(a))
+   * needs a size-1 array and gives its value, as numpy's float(a).
+   */
+  [Symbol.toPrimitive](hint: string): string | number {
+    if (hint !== 'number') return this.toString();
     if (this.size !== 1) {
       throw new TypeError(`only size-1 arrays can be converted to a number (shape ${formatShape(this.shape)})`);
     }
