@@ -53,14 +53,22 @@ function binary(spec: BinarySpec, a: ArrayLike, b: ArrayLike): NDArray {
       k(out, A.data, B.data, len, offs[0], inner[0], offs[1], inner[1], offs[2]);
     });
   }
-  if (rt === 'int64' && spec.intCheck) for (let i = 0; i < out.length; i++) checkInt(out[i]);
-  if (rt !== 'float64') clearNegativeZero(out);
+  if (rt === 'int64' && spec.intCheck) checkIntResult(out);
   return new NDArray(out, shape, rt);
 }
 
 /** Integers have no -0: x * -1 or -x of an int 0 must stay 0. */
 export function clearNegativeZero(v: Float64Array): void {
   for (let i = 0; i < v.length; i++) if (v[i] === 0) v[i] = 0;
+}
+
+/** An int64 result must stay exactly representable, and has no -0. */
+function checkIntResult(v: Float64Array): void {
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (x === 0) v[i] = 0;
+    else if (!(x <= Number.MAX_SAFE_INTEGER && x >= -Number.MAX_SAFE_INTEGER)) checkInt(x);
+  }
 }
 
 function contiguousStrides(shape: readonly number[]): number[] {
@@ -143,7 +151,7 @@ function unary(spec: UnarySpec, a: ArrayLike): NDArray {
   const src = A.values();
   const out = new Float64Array(src.length);
   spec.kernel(out, src, src.length);
-  if (rt !== 'float64') clearNegativeZero(out);
+  if (rt === 'int64') clearNegativeZero(out);
   return new NDArray(out, A.shape, rt);
 }
 
