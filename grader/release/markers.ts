@@ -44,7 +44,10 @@ export function stubMessage(name: string): string {
 
 export interface CellContext {
   file: string;
+  /** Index of the cell in the source notebook (error messages). */
   index: number;
+  /** What a stub outside any function calls the code; default `cell <index>`. */
+  label?: string;
 }
 
 const indentOf = (line: string): string => /^\s*/.exec(line)![0];
@@ -131,7 +134,7 @@ export function releaseCode(source: string, ctx: CellContext): CodeTransform {
       fail(i, i === 0 ? 'malformed marker; write `// GRADED FUNCTION: <name>`' : '`// GRADED FUNCTION: <name>` must be the first line of its cell');
     }
   });
-  const fallbackName = graded ?? `cell ${ctx.index}`;
+  const fallbackName = graded ?? ctx.label ?? `cell ${ctx.index}`;
 
   const out: string[] = [];
   let region: { line: number; outIndex: number; indent: string; rest: string; codeLines: number; solutions: number } | null = null;

@@ -101,7 +101,8 @@ export function releaseNotebook(source: Notebook, file: string): Notebook {
   const gradedSeen = new Map<string, number>();
   const cells: Cell[] = [];
   source.cells.forEach((cell, index) => {
-    const released = releaseCell(cell, { file, index }, gradedSeen);
+    // A stub outside any function names its cell by its index in the released notebook.
+    const released = releaseCell(cell, { file, index, label: `cell ${cells.length}` }, gradedSeen);
     if (released) cells.push(released);
   });
   const metadata: JSONObject = { kernelspec: KERNELSPEC, language_info: LANGUAGE_INFO };

@@ -64,6 +64,9 @@ export interface RunResult {
 
 let busy = false;
 
+/** Node's message when vm's breakOnSigint stops a script. */
+const SIGINT_MESSAGE = 'Script execution was interrupted by `SIGINT`';
+
 const round1 = (ms: number): number => Math.round(ms * 10) / 10;
 
 /** The `.ts` require hook the kernel gets from NODE_OPTIONS=--require tsx/cjs (notebooks import 'tsdl'). */
@@ -117,7 +120,10 @@ export async function runNotebook(input: Notebook, options: RunOptions): Promise
   const onUncaught = (err: unknown) => console.error('UncaughtException:', err);
   const onRejection = (reason: unknown) => console.error('UnhandledPromiseRejection:', reason);
   const onSigint = () => {
-    if (!watchdog?.fired) interrupted = true;
+    if (!watchdog?.fired) {
+      if (watchdog?.signalledWithin(1000)) return; // a late copy of a time-limit interrupt
+      interrupted = true; // Ctrl+C
+    }
     if (cellRunning) session?.executor.interrupt();
   };
 
@@ -187,6 +193,10 @@ export async function runNotebook(input: Notebook, options: RunOptions): Promise
         report.error = { ename: err.ename, evalue: err.evalue };
         if (!options.allowErrors) stop = true;
       }
+      // A SIGINT that lands inside the cell's script is consumed by vm (breakOnSigint): the
+      // handler above never sees it, only the error it leaves.
+      if (!ok && !timedOut && !watchdog?.signalledWithin(1000) &&
+        errorCalls.some((c) => c[0] instanceof Error && c[0].message === SIGINT_MESSAGE)) interrupted = true;
       if (interrupted) stop = true;
       setTiming(cell, { compile_ms: report.compileMs, run_ms: report.runMs });
       cells.push(report);

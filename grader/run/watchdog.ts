@@ -9,7 +9,9 @@ import { Worker } from 'worker_threads';
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('worker_threads');
 const fs = require('fs');
-const flag = new Int32Array(workerData.flag);
+const flag = new Int32Array(workerData.shared, 0, 1);
+const lastSent = new Float64Array(workerData.shared, 8, 1);
+function interrupt() { lastSent[0] = Date.now(); process.kill(process.pid, 'SIGINT'); }
 let timers = [];
 function clear() { for (const t of timers) { clearTimeout(t); clearInterval(t); } timers = []; }
 parentPort.on('message', (m) => {
@@ -18,10 +20,11 @@ parentPort.on('message', (m) => {
   // flag: 0 = cell running, 1 = time limit reached, 2 = no cell running (the main thread's word).
   timers.push(setTimeout(() => {
     if (Atomics.compareExchange(flag, 0, 0, 1) !== 0) return;
-    process.kill(process.pid, 'SIGINT');
-    // A SIGINT that arrived while the cell was being compiled is lost: send it again.
+    interrupt();
+    // A SIGINT landing outside the cell's vm script (say, while TypeScript compiles it) only
+    // reaches the process handler after the cell's synchronous code: repeat until it stops.
     timers.push(setInterval(() => {
-      if (Atomics.load(flag, 0) === 1) process.kill(process.pid, 'SIGINT');
+      if (Atomics.load(flag, 0) === 1) interrupt();
     }, 500));
     timers.push(setTimeout(() => {
       if (Atomics.load(flag, 0) !== 1) return;
@@ -33,11 +36,13 @@ parentPort.on('message', (m) => {
 `;
 
 export class Watchdog {
-  private readonly flag = new Int32Array(new SharedArrayBuffer(4)).fill(2);
+  private readonly shared = new SharedArrayBuffer(16);
+  private readonly flag = new Int32Array(this.shared, 0, 1).fill(2);
+  private readonly lastSent = new Float64Array(this.shared, 8, 1);
   private readonly worker: Worker;
 
   constructor(private readonly graceMs = 5000) {
-    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { flag: this.flag.buffer } });
+    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { shared: this.shared } });
     this.worker.unref();
   }
 
@@ -59,8 +64,17 @@ export class Watchdog {
     return state === 1;
   }
 
+  /** The running cell reached its time limit. */
   get fired(): boolean {
     return Atomics.load(this.flag, 0) === 1;
+  }
+
+  /**
+   * The watchdog sent a SIGINT in the last `ms` milliseconds: a SIGINT handled now may be a late
+   * copy of it (signals are handled between tasks, possibly after the cell already stopped).
+   */
+  signalledWithin(ms: number): boolean {
+    return Date.now() - this.lastSent[0] < ms;
   }
 
   async close(): Promise<void> {
