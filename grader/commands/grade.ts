@@ -94,7 +94,8 @@ export function registerGradeCommands(program: Command): void {
       const limits = { timeoutMs: Number(o.timeout) * 1000, memoryMb: Number(o.memory) };
       try {
         await gradeAll(assignmentArg, todo, Number(o.jobs), bundle, limits, (r) => {
-          db?.save(r);
+          // A submission the grader itself failed on is reported but not stored, so a re-run retries it.
+          if (r.tests.length > 0) db?.save(r);
           results.push(r);
           bar?.increment();
         });
