@@ -4,15 +4,30 @@ import { asarray } from './asarray';
 import { broadcastShapes, broadcastStrides, forEachRow } from './broadcast';
 
 type Scalar = number | boolean;
-type RowKernel = (out: Float64Array, a: Float64Array, b: Float64Array, n: number,
+type Strided = (out: Float64Array, a: Float64Array, b: Float64Array, n: number,
   ao: number, as: number, bo: number, bs: number, oo: number) => void;
+/** One operation's loops: any strides, both operands contiguous, or one of them a single value. */
+interface RowKernel {
+  strided: Strided;
+  both: (out: Float64Array, a: Float64Array, b: Float64Array, n: number, ao: number, bo: number) => void;
+  scalarB: (out: Float64Array, a: Float64Array, y: number, n: number, ao: number) => void;
+  scalarA: (out: Float64Array, x: number, b: Float64Array, n: number, bo: number) => void;
+}
 type MapKernel = (out: Float64Array, a: Float64Array, n: number) => void;
 
 // One generated loop per operation keeps every call site monomorphic, so V8 inlines the
 // arithmetic instead of calling a closure per element.
 function rowKernel(expr: string): RowKernel {
-  return new Function('out', 'a', 'b', 'n', 'ao', 'as', 'bo', 'bs', 'oo',
-    `for (let i = 0; i < n; i++, ao += as, bo += bs) { const x = a[ao], y = b[bo]; out[oo + i] = ${expr}; }`) as RowKernel;
+  return {
+    strided: new Function('out', 'a', 'b', 'n', 'ao', 'as', 'bo', 'bs', 'oo',
+      `for (let i = 0; i < n; i++, ao += as, bo += bs) { const x = a[ao], y = b[bo]; out[oo + i] = ${expr}; }`) as Strided,
+    both: new Function('out', 'a', 'b', 'n', 'ao', 'bo',
+      `for (let i = 0; i < n; i++) { const x = a[ao + i], y = b[bo + i]; out[i] = ${expr}; }`) as RowKernel['both'],
+    scalarB: new Function('out', 'a', 'y', 'n', 'ao',
+      `for (let i = 0; i < n; i++) { const x = a[ao + i]; out[i] = ${expr}; }`) as RowKernel['scalarB'],
+    scalarA: new Function('out', 'x', 'b', 'n', 'bo',
+      `for (let i = 0; i < n; i++) { const y = b[bo + i]; out[i] = ${expr}; }`) as RowKernel['scalarA'],
+  };
 }
 function mapKernel(expr: string): MapKernel {
   return new Function('out', 'a', 'n', `for (let i = 0; i < n; i++) { const x = a[i]; out[i] = ${expr}; }`) as MapKernel;
@@ -40,21 +55,29 @@ function binary(spec: BinarySpec, a: ArrayLike, b: ArrayLike): NDArray {
   else t = promoteTypes(A.dtype, B.dtype);
   const rt = spec.result(t);
   const k = spec.kernel(t);
-  const shape = broadcastShapes(A.shape, B.shape);
-  const n = shape.reduce((p, d) => p * d, 1);
+  const shape = sameShape(A.shape, B.shape) ? A.shape : broadcastShapes(A.shape, B.shape);
+  let n = 1;
+  for (let i = 0; i < shape.length; i++) n *= shape[i];
   const out = new Float64Array(n);
   const aWhole = A.size === n && A.isCContiguous, bWhole = B.size === n && B.isCContiguous;
-  if ((aWhole || A.size === 1) && (bWhole || B.size === 1)) {
-    // Both operands read in C order (or as one repeated element): one pass, no index arithmetic.
-    k(out, A.data, B.data, n, A.offset, aWhole ? 1 : 0, B.offset, bWhole ? 1 : 0, 0);
-  } else {
+  // Contiguous operands (or one single value) take one pass without index arithmetic.
+  if (aWhole && bWhole) k.both(out, A.data, B.data, n, A.offset, B.offset);
+  else if (aWhole && B.size === 1) k.scalarB(out, A.data, B.data[B.offset], n, A.offset);
+  else if (bWhole && A.size === 1) k.scalarA(out, A.data[A.offset], B.data, n, B.offset);
+  else {
     const ostr = contiguousStrides(shape);
     forEachRow(shape, [broadcastStrides(A, shape), broadcastStrides(B, shape), ostr], [A.offset, B.offset, 0], (offs, len, inner) => {
-      k(out, A.data, B.data, len, offs[0], inner[0], offs[1], inner[1], offs[2]);
+      k.strided(out, A.data, B.data, len, offs[0], inner[0], offs[1], inner[1], offs[2]);
     });
   }
   if (rt === 'int64' && spec.intCheck) checkIntResult(out);
   return new NDArray(out, shape, rt);
+}
+
+function sameShape(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
 }
 
 /** Integers have no -0: x * -1 or -x of an int 0 must stay 0. */
