@@ -2,7 +2,7 @@
  * lib/datasets against scikit-learn 1.2, scipy.io.loadmat and h5py.
  * Fixtures: test/fixtures/datasets.json, written by test/fixtures/gen_datasets.py.
  * The course's data files are read from where lib/datasets/paths.ts finds them; tests that
- * need them are skipped (with a note) when they are absent.
+ * need them fail with the loader's message when they are absent.
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -51,10 +51,15 @@ function expectExact(got: NDArray, want: Enc, dtype: string): void {
   expect(firstMismatch(got.values(), f64(want.f64))).toBe(-1);
 }
 
-/** The path of a course data file, or null (and the dependent tests are skipped). */
+/**
+ * The path of a course data file. The course's files are required (CI has ../shared/datasets beside
+ * the clone); when one is missing the tests that need it fail with the loader's message, which says
+ * where to put it.
+ */
 function courseFile(name: string): string | null {
   try { return resolveDataFile(name); } catch { return null; }
 }
+const missingData = (name: string) => () => { resolveDataFile(name); };
 
 /**
  * Cases whose sizes make linspaces where glibc's sin/cos are not correctly rounded (see the trig
@@ -184,7 +189,7 @@ describe('MAT v5 reader against scipy.io.loadmat', () => {
   });
 
   const dataMat = courseFile('data.mat');
-  (dataMat && fx.mat.course ? test : test.skip)('the course data.mat: shapes, dtypes, sums, elements', () => {
+  (dataMat && fx.mat.course ? test : (n: string) => test(n, missingData('data.mat')))('the course data.mat: shapes, dtypes, sums, elements', () => {
     const got = loadmat(dataMat!);
     for (const [name, want] of Object.entries(fx.mat.course!)) {
       const v = got[name];
@@ -198,7 +203,7 @@ describe('MAT v5 reader against scipy.io.loadmat', () => {
     }
   });
 
-  (dataMat ? test : test.skip)('load_2D_dataset: X.T, y.T, Xval.T, yval.T', () => {
+  (dataMat ? test : (n: string) => test(n, missingData('data.mat')))('load_2D_dataset: X.T, y.T, Xval.T, yval.T', () => {
     const d = load_2D_dataset();
     expect([d.train_X.shape, d.train_Y.shape, d.test_X.shape, d.test_Y.shape]).toEqual([[2, 211], [1, 211], [2, 200], [1, 200]]);
     expect(d.train_X.isCContiguous).toBe(true);
@@ -258,7 +263,7 @@ describe('HDF5 through h5wasm (in a child Node process: jest has no dynamic impo
     return JSON.parse(r.stdout);
   }
 
-  (have ? test : test.skip)('cat files: every dataset against h5py, and load_cat_dataset', () => {
+  (have ? test : (n: string) => test(n, missingData('train_catvnoncat.h5')))('cat files: every dataset against h5py, and load_cat_dataset', () => {
     const picks = Object.fromEntries(Object.entries(fx.h5).map(([f, info]) =>
       [f, Object.fromEntries(Object.entries(info).map(([k, v]) => [k, v.picks ?? []]))]));
     const got = runChild(`
