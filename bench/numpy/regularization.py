@@ -1,0 +1,115 @@
+#!/usr/bin/python3
+"""The regularization assignment's computations in plain numpy: three 30000-iteration trainings of a
+[2, 20, 3, 1] network on data.mat (no regularization, L2 with lambda 0.7, dropout keep_prob 0.86)."""
+import sys, os, time
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'test', 'fixtures'))
+from portable_numpy import np
+import scipy.io
+
+REPO = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..')
+
+
+def load_2D_dataset():
+    for d in [os.environ.get('TSDL_DATA', ''), os.path.join(REPO, 'datasets'), os.path.join(REPO, '..', 'shared', 'datasets')]:
+        f = os.path.join(d, 'data.mat')
+        if d and os.path.exists(f):
+            data = scipy.io.loadmat(f)
+            return data['X'].T, data['y'].T, data['Xval'].T, data['yval'].T
+    raise FileNotFoundError('data.mat')
+
+
+def sigmoid(x): return 1 / (1 + np.exp(-x))
+def relu(x): return np.maximum(0, x)
+
+
+def initialize_parameters(dims):
+    np.random.seed(3)
+    p = {}
+    for l in range(1, len(dims)):
+        p['W' + str(l)] = np.random.randn(dims[l], dims[l - 1]) / np.sqrt(dims[l - 1])
+        p['b' + str(l)] = np.zeros((dims[l], 1))
+    return p
+
+
+def forward(X, p):
+    Z1 = np.dot(p['W1'], X) + p['b1']; A1 = relu(Z1)
+    Z2 = np.dot(p['W2'], A1) + p['b2']; A2 = relu(Z2)
+    Z3 = np.dot(p['W3'], A2) + p['b3']; A3 = sigmoid(Z3)
+    return A3, (Z1, A1, p['W1'], p['b1'], Z2, A2, p['W2'], p['b2'], Z3, A3, p['W3'], p['b3'])
+
+
+def forward_dropout(X, p, keep_prob):
+    np.random.seed(1)
+    Z1 = np.dot(p['W1'], X) + p['b1']; A1 = relu(Z1)
+    D1 = np.random.rand(A1.shape[0], A1.shape[1]); D1 = (D1 < keep_prob).astype(int); A1 = A1 * D1; A1 = A1 / keep_prob
+    Z2 = np.dot(p['W2'], A1) + p['b2']; A2 = relu(Z2)
+    D2 = np.random.rand(A2.shape[0], A2.shape[1]); D2 = (D2 < keep_prob).astype(int); A2 = A2 * D2; A2 = A2 / keep_prob
+    Z3 = np.dot(p['W3'], A2) + p['b3']; A3 = sigmoid(Z3)
+    return A3, (Z1, D1, A1, p['W1'], p['b1'], Z2, D2, A2, p['W2'], p['b2'], Z3, A3, p['W3'], p['b3'])
+
+
+def compute_cost(a3, Y):
+    m = Y.shape[1]
+    logprobs = np.multiply(-np.log(a3), Y) + np.multiply(-np.log(1 - a3), 1 - Y)
+    return 1. / m * np.nansum(logprobs)
+
+
+def cost_l2(A3, Y, p, lambd):
+    m = Y.shape[1]
+    l2 = 1. / m * lambd / 2 * (np.sum(np.square(p['W1'])) + np.sum(np.square(p['W2'])) + np.sum(np.square(p['W3'])))
+    return compute_cost(A3, Y) + l2
+
+
+def backward(X, Y, cache, lambd=0, D=None, keep_prob=1):
+    m = X.shape[1]
+    Z1, A1, W1, b1, Z2, A2, W2, b2, Z3, A3, W3, b3 = cache
+    dZ3 = A3 - Y
+    dW3 = 1. / m * np.dot(dZ3, A2.T) + (lambd / m * W3 if lambd else 0)
+    db3 = 1. / m * np.sum(dZ3, axis=1, keepdims=True)
+    dA2 = np.dot(W3.T, dZ3)
+    if D is not None: dA2 = dA2 * D[1]; dA2 = dA2 / keep_prob
+    dZ2 = np.multiply(dA2, np.int64(A2 > 0))
+    dW2 = 1. / m * np.dot(dZ2, A1.T) + (lambd / m * W2 if lambd else 0)
+    db2 = 1. / m * np.sum(dZ2, axis=1, keepdims=True)
+    dA1 = np.dot(W2.T, dZ2)
+    if D is not None: dA1 = dA1 * D[0]; dA1 = dA1 / keep_prob
+    dZ1 = np.multiply(dA1, np.int64(A1 > 0))
+    dW1 = 1. / m * np.dot(dZ1, X.T) + (lambd / m * W1 if lambd else 0)
+    db1 = 1. / m * np.sum(dZ1, axis=1, keepdims=True)
+    return {'dW1': dW1, 'db1': db1, 'dW2': dW2, 'db2': db2, 'dW3': dW3, 'db3': db3}
+
+
+def model(X, Y, learning_rate=0.3, num_iterations=30000, lambd=0, keep_prob=1):
+    p = initialize_parameters([X.shape[0], 20, 3, 1])
+    for i in range(num_iterations):
+        if keep_prob == 1:
+            a3, cache = forward(X, p)
+        else:
+            a3, c = forward_dropout(X, p, keep_prob)
+            cache = (c[0], c[2], c[3], c[4], c[5], c[7], c[8], c[9], c[10], c[11], c[12], c[13])
+        cost = compute_cost(a3, Y) if lambd == 0 else cost_l2(a3, Y, p, lambd)
+        if keep_prob == 1:
+            g = backward(X, Y, cache, lambd)
+        else:
+            g = backward(X, Y, cache, 0, (c[1], c[6]), keep_prob)
+        for l in range(1, 4):
+            p['W' + str(l)] = p['W' + str(l)] - learning_rate * g['dW' + str(l)]
+            p['b' + str(l)] = p['b' + str(l)] - learning_rate * g['db' + str(l)]
+        if i % 10000 == 0:
+            print('Cost after iteration {}: {}'.format(i, cost))
+    return p
+
+
+def predict(X, y, p):
+    a3, _ = forward(X, p)
+    print('Accuracy: ' + str(np.mean(((a3 > 0.5).astype(int))[0, :] == y[0, :])))
+
+
+if __name__ == '__main__':
+    t0 = time.perf_counter()
+    train_X, train_Y, test_X, test_Y = load_2D_dataset()
+    for kw in [{}, {'lambd': 0.7}, {'keep_prob': 0.86}]:
+        p = model(train_X, train_Y, **kw)
+        print('On the train set:'); predict(train_X, train_Y, p)
+        print('On the test set:'); predict(test_X, test_Y, p)
+    print('numpy seconds: %.3f' % (time.perf_counter() - t0), file=sys.stderr)

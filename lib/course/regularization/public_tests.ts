@@ -1,0 +1,47 @@
+// Public tests of the regularization assignment. Expected values: expected.json, computed by numpy
+// (test/fixtures/gen_course_expected.py) from the same seeded test cases.
+import type { NDArray } from '../../np/ndarray';
+import type { Params } from '../common/types';
+import { expectClose, expectKeys, expectNumberClose, runChecks } from '../testing';
+import type { Cache, DropoutCache } from './reg_utils';
+import expected from './expected.json';
+
+export function compute_cost_with_regularization_test(fn: (A3: NDArray, Y: NDArray, p: Params, lambd: number) => number,
+  A3: NDArray, Y: NDArray, parameters: Params): void {
+  const e = expected.cost_with_regularization;
+  runChecks('compute_cost_with_regularization', [
+    { name: `cost with lambd = ${e.lambd} is ${e.cost}`, run: () => expectNumberClose(fn(A3, Y, parameters, e.lambd), e.cost, 'cost') },
+  ]);
+}
+
+export function backward_propagation_with_regularization_test(fn: (X: NDArray, Y: NDArray, cache: Cache, lambd: number) => Params,
+  X: NDArray, Y: NDArray, cache: Cache): void {
+  const e = expected.l2_backward;
+  let g: Params | undefined;
+  const get = (): Params => (g ??= fn(X, Y, cache, e.lambd));
+  runChecks('backward_propagation_with_regularization', [
+    { name: 'returns the gradients dW1, dW2, dW3 (and the others)', run: () => { expectKeys(get(), ['dW1', 'dW2', 'dW3', 'db1', 'db2', 'db3'], 'gradients'); } },
+    ...(['dW1', 'dW2', 'dW3'] as const).map((k) => ({ name: `${k} includes the L2 term`, run: () => expectClose(get()[k], e[k], k) })),
+  ]);
+}
+
+export function forward_propagation_with_dropout_test(fn: (X: NDArray, p: Params, keep_prob: number) => [NDArray, DropoutCache],
+  X: NDArray, parameters: Params): void {
+  const e = expected.dropout_forward;
+  let r: [NDArray, DropoutCache] | undefined;
+  const get = (): [NDArray, DropoutCache] => (r ??= fn(X, parameters, e.keep_prob));
+  runChecks('forward_propagation_with_dropout', [
+    { name: `A3 with keep_prob = ${e.keep_prob}`, run: () => expectClose(get()[0], e.A3, 'A3') },
+    { name: 'the cache holds 14 entries (Z1, D1, A1, W1, b1, Z2, D2, A2, W2, b2, Z3, A3, W3, b3)', run: () => expectNumberClose(get()[1].length, 14, 'cache length') },
+  ]);
+}
+
+export function backward_propagation_with_dropout_test(fn: (X: NDArray, Y: NDArray, cache: DropoutCache, keep_prob: number) => Params,
+  X: NDArray, Y: NDArray, cache: DropoutCache): void {
+  const e = expected.dropout_backward;
+  let g: Params | undefined;
+  const get = (): Params => (g ??= fn(X, Y, cache, e.keep_prob));
+  runChecks('backward_propagation_with_dropout', [
+    ...(['dW1', 'db1', 'dW2', 'db2', 'dW3', 'db3'] as const).map((k) => ({ name: `${k} with keep_prob = ${e.keep_prob}`, run: () => expectClose(get()[k], e[k], k) })),
+  ]);
+}
