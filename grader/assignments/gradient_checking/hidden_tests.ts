@@ -6,9 +6,8 @@
 import { np } from '../../../lib';
 import type { NDArray } from '../../../lib';
 import type { HiddenSuite } from '../../grade/hidden';
-import {
-  backward_propagation_n_reference, forward_propagation_n, gradient_check_n_test_case,
-} from '../../../lib/course/gradient_checking';
+import { forward_propagation_n, gradient_check_n_test_case } from '../../../lib/course/gradient_checking';
+import { backward_propagation_n_reference } from '../../../lib/course/gradient_checking/network';
 
 type Params = Record<string, NDArray>;
 

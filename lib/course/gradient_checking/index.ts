@@ -3,6 +3,6 @@
 export type { Params } from '../common/types';
 export { sigmoid, relu } from '../common/activations';
 export { dictionary_to_vector, vector_to_dictionary, gradients_to_vector } from './gc_utils';
-export { forward_propagation_n, backward_propagation_n_reference, gradient_check_n_test_case } from './network';
+export { forward_propagation_n, gradient_check_n_test_case } from './network';
 export type { CacheN } from './network';
 export * from './public_tests';
