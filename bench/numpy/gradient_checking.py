@@ -35,6 +35,12 @@ def d2v(p, keys):
     return np.concatenate([np.reshape(p[k], (-1, 1)) for k in keys], axis=0)
 def v2d(t):
     return {"W1": t[:20].reshape((5,4)), "b1": t[20:25].reshape((5,1)), "W2": t[25:40].reshape((3,5)), "b2": t[40:43].reshape((3,1)), "W3": t[43:46].reshape((1,3)), "b3": t[46:47].reshape((1,1))}
+def msg(difference):
+    if difference > 2e-7:
+        print("\033[93m" + "There is a mistake in the backward propagation! difference = " + str(difference) + "\033[0m")
+    else:
+        print("\033[92m" + "Your backward propagation works perfectly fine! difference = " + str(difference) + "\033[0m")
+def seq_norm(v): return math.sqrt(sum(float(x) * float(x) for x in v.ravel()))
 def check_n(p, g, X, Y, eps=1e-7):
     pv = d2v(p, ["W1","b1","W2","b2","W3","b3"]); grad = d2v(g, ["dW1","db1","dW2","db2","dW3","db3"])
     n = pv.shape[0]; Jp = np.zeros((n,1)); Jm = np.zeros((n,1)); ga = np.zeros((n,1))
@@ -43,16 +49,24 @@ def check_n(p, g, X, Y, eps=1e-7):
         tm = np.copy(pv); tm[i] = tm[i] - eps; Jm[i], _ = fwd(X, Y, v2d(tm))
         ga[i] = (Jp[i] - Jm[i]) / (2 * eps)
     num = np.linalg.norm(grad - ga); den = np.linalg.norm(grad) + np.linalg.norm(ga)
-    seq = lambda v: math.sqrt(sum(float(x)*float(x) for x in v.ravel()))
-    print('difference = ' + str(num / den) + '  (sequential norms: ' + str(seq(grad - ga) / (seq(grad) + seq(ga))) + ')')
+    # np.linalg.norm of a vector is sqrt(BLAS ddot); tsdl sums the squares in index order
+    print('  (with norms summed in index order: difference = %r)' % (seq_norm(grad - ga) / (seq_norm(grad) + seq_norm(ga))), file=sys.stderr)
+    return num / den
+def gradient_check(x, theta, eps=1e-7):
+    J_plus = (theta + eps) * x; J_minus = (theta - eps) * x
+    gradapprox = (J_plus - J_minus) / (2 * eps); grad = x
+    return np.linalg.norm(grad - gradapprox) / (np.linalg.norm(grad) + np.linalg.norm(gradapprox))
+x, theta = 2, 4
+print("J = " + str(theta * x))
+print("dtheta = " + str(x))
+msg(gradient_check(2, 4))
+msg(gradient_check(3, 4))
 np.random.seed(1)
 x = np.random.randn(4,3); y = np.array([1, 1, 0])
 p = {"W1": np.random.randn(5,4), "b1": np.random.randn(5,1), "W2": np.random.randn(3,5), "b2": np.random.randn(3,1), "W3": np.random.randn(1,3), "b3": np.random.randn(1,1)}
 cost, cache = fwd(x, y, p)
-check_n(p, bwd(x, y, cache, True), x, y)
-check_n(p, bwd(x, y, cache, False), x, y)
-for xx in [2, 3]:
-    th = 4; eps = 1e-7
-    Jp = np.dot(th + eps, xx); Jm = np.dot(th - eps, xx); ga = (Jp - Jm) / (2 * eps); g = xx
-    print('difference = ' + str(np.linalg.norm(g - ga) / (np.linalg.norm(g) + np.linalg.norm(ga))))
+msg(check_n(p, bwd(x, y, cache, True), x, y))
+difference = check_n(p, bwd(x, y, cache, False), x, y)
+msg(difference)
+print('difference with the corrected gradients = ' + str(difference))
 print('numpy seconds: %.3f' % (time.perf_counter() - t0), file=sys.stderr)

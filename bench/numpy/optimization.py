@@ -1,6 +1,7 @@
 #!/usr/bin/python3
-"""The optimization assignment's computations in plain numpy: mini-batch gradient descent, momentum and
-Adam on the moons dataset (5000 epochs each), then learning-rate decay (update_lr, schedule_lr_decay)."""
+"""The optimization assignment's computations in plain numpy, printing what the source notebook prints: the
+graded functions on the course's test cases, then mini-batch gradient descent, momentum and Adam on the moons
+dataset (5000 epochs each), then learning-rate decay (update_lr every epoch; schedule_lr_decay for all three)."""
 import sys, os, time, math
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'test', 'fixtures'))
 from portable_numpy import np
@@ -144,16 +145,74 @@ def predict(X, y, p):
     print('Accuracy: ' + str(np.mean(((a3 > 0.5).astype(int))[0, :] == y[0, :])))
 
 
+def show(name, a):
+    print(name + ' =\n' + str(a))
+
+
+def params_and_grads():
+    """The course's test cases: seed 1, then W1, b1, W2, b2 and their gradients, in that order."""
+    np.random.seed(1)
+    p = {'W1': np.random.randn(2, 3), 'b1': np.random.randn(2, 1), 'W2': np.random.randn(3, 3), 'b2': np.random.randn(3, 1)}
+    g = {'dW1': np.random.randn(2, 3), 'db1': np.random.randn(2, 1), 'dW2': np.random.randn(3, 3), 'db2': np.random.randn(3, 1)}
+    return p, g
+
+
+def test_cases():
+    """The prints of the notebook's cells after the graded functions up to Adam."""
+    p, g = params_and_grads()
+    p = update_parameters_with_gd(p, g, 0.01)
+    for k in ['W1', 'b1', 'W2', 'b2']:
+        show(k, p[k])
+    np.random.seed(1)
+    X = np.random.randn(12288, 148)
+    Y = np.random.randn(1, 148) < 0.5
+    batches = random_mini_batches(X, Y, 64)
+    for j in (0, 1):
+        for i, nth in enumerate(['1st', '2nd', '3rd']):
+            print('shape of the %s mini_batch_%s: %s' % (nth, 'XY'[j], str(batches[i][j].shape)))
+    print('mini batch sanity check: ' + str(batches[0][0][0][0:3]))
+    p, g = params_and_grads()
+    v = initialize_velocity(p)
+    for k in ['dW1', 'db1', 'dW2', 'db2']:
+        show('v["%s"]' % k, v[k])
+    p, v = update_parameters_with_momentum(p, g, v, 0.9, 0.01)
+    for k in ['W1', 'b1', 'W2', 'b2']:
+        show(k, p[k])
+    for k in ['dW1', 'db1', 'dW2', 'db2']:
+        show('v["%s"]' % k, v[k])
+    p, g = params_and_grads()
+    v, s = initialize_adam(p)
+    for k in ['dW1', 'db1', 'dW2', 'db2']:
+        show('v["%s"]' % k, v[k])
+    for k in ['dW1', 'db1', 'dW2', 'db2']:
+        show('s["%s"]' % k, s[k])
+    p, v, s, vc, sc = update_parameters_with_adam(p, g, v, s, 2, 0.02, 0.8, 0.888, 1e-2)
+    for k in ['W1', 'b1', 'W2', 'b2']:
+        show(k, p[k])
+
+
+RUNS = [('gd', dict(optimizer='gd')), ('momentum', dict(optimizer='momentum', beta=0.9)), ('adam', dict(optimizer='adam')),
+        ('gd, update_lr', dict(optimizer='gd', learning_rate=0.1, num_epochs=5000, decay=update_lr)),
+        ('gd, schedule_lr_decay', dict(optimizer='gd', learning_rate=0.1, num_epochs=5000, decay=schedule_lr_decay)),
+        ('momentum, schedule_lr_decay', dict(optimizer='momentum', learning_rate=0.1, num_epochs=5000, decay=schedule_lr_decay)),
+        ('adam, schedule_lr_decay', dict(optimizer='adam', learning_rate=0.01, num_epochs=5000, decay=schedule_lr_decay))]
+
+
 if __name__ == '__main__':
     t0 = time.perf_counter()
+    test_cases()
     train_X, train_Y = load_dataset()
     dims = [train_X.shape[0], 5, 2, 1]
-    runs = [dict(optimizer='gd'), dict(optimizer='momentum', beta=0.9), dict(optimizer='adam'),
-            dict(optimizer='gd', learning_rate=0.1, num_epochs=5000, decay=update_lr),
-            dict(optimizer='gd', learning_rate=0.1, num_epochs=5000, decay=schedule_lr_decay),
-            dict(optimizer='momentum', learning_rate=0.1, num_epochs=5000, decay=schedule_lr_decay),
-            dict(optimizer='adam', learning_rate=0.01, num_epochs=5000, decay=schedule_lr_decay)]
-    for kw in runs:
+    for name, kw in RUNS:
+        if name == 'gd, update_lr':
+            print('Original learning rate: ', 0.5)
+            print('Updated learning rate: ', update_lr(0.5, 2, 1))
+        if name == 'gd, schedule_lr_decay':
+            print('Original learning rate: ', 0.5)
+            print('Updated learning rate after 10 epochs: ', float(schedule_lr_decay(0.5, 10, 0.3, 100)))
+            print('Updated learning rate after 100 epochs: ', float(schedule_lr_decay(0.5, 100, 0.3, 100)))
+        t1 = time.perf_counter()
         p = model(train_X, train_Y, dims, **kw)
+        print('numpy seconds (%s): %.3f' % (name, time.perf_counter() - t1), file=sys.stderr)
         predict(train_X, train_Y, p)
     print('numpy seconds: %.3f' % (time.perf_counter() - t0), file=sys.stderr)

@@ -1,5 +1,6 @@
 // Public tests of the regularization assignment. Expected values: expected.json, computed by numpy
-// (test/fixtures/gen_course_expected.py) from the same seeded test cases.
+// (test/fixtures/gen_course_expected.py) from the same seeded test cases, and, for the dropout
+// backward pass, the course's printed dA1 and dA2 for its fixed cache.
 import type { NDArray } from '../../np/ndarray';
 import type { Params } from '../common/types';
 import { expectClose, expectKeys, expectNumberClose, runChecks } from '../testing';
@@ -36,12 +37,21 @@ export function forward_propagation_with_dropout_test(fn: (X: NDArray, p: Params
   ]);
 }
 
+// The course's printed dA1 and dA2 for backward_propagation_with_dropout_test_case with keep_prob = 0.8.
+const DROPOUT_BACKWARD = {
+  keep_prob: 0.8,
+  dA1: [[0.36544439, 0, -0.00188233, 0, -0.17408748], [0.65515713, 0, -0.00337459, 0, -0]],
+  dA2: [[0.58180856, 0, -0.00299679, 0, -0.27715731], [0, 0.53159854, -0, 0.53159854, -0.34089673], [0, 0, -0.00292733, 0, -0]],
+};
+
 export function backward_propagation_with_dropout_test(fn: (X: NDArray, Y: NDArray, cache: DropoutCache, keep_prob: number) => Params,
   X: NDArray, Y: NDArray, cache: DropoutCache): void {
-  const e = expected.dropout_backward;
+  const e = DROPOUT_BACKWARD;
   let g: Params | undefined;
   const get = (): Params => (g ??= fn(X, Y, cache, e.keep_prob));
   runChecks('backward_propagation_with_dropout', [
-    ...(['dW1', 'db1', 'dW2', 'db2', 'dW3', 'db3'] as const).map((k) => ({ name: `${k} with keep_prob = ${e.keep_prob}`, run: () => expectClose(get()[k], e[k], k) })),
+    { name: 'returns the gradients (dA1, dA2, dW1, db1, ...)', run: () => { expectKeys(get(), ['dA1', 'dA2', 'dW1', 'db1', 'dW2', 'db2', 'dW3', 'db3'], 'gradients'); } },
+    { name: `dA2 is masked by D2 and scaled by 1 / keep_prob (keep_prob = ${e.keep_prob})`, run: () => expectClose(get().dA2, e.dA2, 'dA2') },
+    { name: `dA1 is masked by D1 and scaled by 1 / keep_prob (keep_prob = ${e.keep_prob})`, run: () => expectClose(get().dA1, e.dA1, 'dA1') },
   ]);
 }
