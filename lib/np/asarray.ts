@@ -1,3 +1,4 @@
+import { allocF64 } from './alloc';
 import { DType, normalizeDType } from './dtype';
 import { ArrayLike, NDArray, NestedArray } from './ndarray';
 import { formatShape } from './errors';
@@ -7,7 +8,7 @@ export function array(obj: ArrayLike, dtype?: DType | string): NDArray {
   if (obj instanceof NDArray) return dtype === undefined ? obj.copy() : obj.astype(dtype);
   const shape = inferShape(obj);
   const n = shape.reduce((p, d) => p * d, 1);
-  const data = new Float64Array(n);
+  const data = allocF64(n);
   let kind: DType = n === 0 ? 'float64' : 'bool';
   let pos = 0;
   const visit = (x: unknown, depth: number): void => {

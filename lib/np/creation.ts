@@ -1,3 +1,4 @@
+import { allocF64 } from './alloc';
 import { DType, castValue, checkInt, normalizeDType } from './dtype';
 import { ArrayLike, NDArray, shapeSize } from './ndarray';
 import { asarray } from './asarray';
@@ -16,7 +17,7 @@ function toShape(shape: ShapeArg, op: string): number[] {
 function filled(shape: ShapeArg, value: number, dtype: DType | string | undefined, op: string, dflt: DType = 'float64'): NDArray {
   const s = toShape(shape, op);
   const t = dtype === undefined ? dflt : normalizeDType(dtype);
-  const data = new Float64Array(shapeSize(s));
+  const data = allocF64(shapeSize(s));
   const v = castValue(value, t);
   if (v !== 0) data.fill(v);
   return new NDArray(data, s, t);
@@ -47,7 +48,7 @@ export function arange(start: number, stop?: number, step = 1, dtype?: DType | s
   const n = Math.max(0, Math.ceil((stop - start) / step));
   const isInt = Number.isInteger(start) && Number.isInteger(stop) && Number.isInteger(step);
   const t: DType = dtype === undefined ? (isInt ? 'int64' : 'float64') : normalizeDType(dtype);
-  const data = new Float64Array(n);
+  const data = allocF64(n);
   for (let i = 0; i < n; i++) data[i] = castValue(start + i * step, t);
   if (t === 'int64' && n > 0) checkInt(data[n - 1]);
   return new NDArray(data, [n], t);
@@ -59,7 +60,7 @@ export function linspace(start: number, stop: number, num = 50, options: { endpo
   const endpoint = options.endpoint ?? true;
   const div = endpoint ? num - 1 : num;
   const delta = stop - start;
-  const data = new Float64Array(num);
+  const data = allocF64(num);
   const step = div > 0 ? delta / div : NaN;
   for (let i = 0; i < num; i++) {
     data[i] = div > 0 ? (step === 0 ? (i / div) * delta : i * step) + start : i * delta + start;

@@ -12,6 +12,7 @@
  *   a[mask]           a.slice(mask)                (bool NDArray or boolean[]: copy)
  *   a[idx] = v        a.set([idx...], v)           (same items; v broadcasts)
  */
+import { allocF64 } from './alloc';
 import { castValue } from './dtype';
 import { ArrayLike, IndexItem, NDArray, shapeSize } from './ndarray';
 import { asarray } from './asarray';
@@ -126,7 +127,7 @@ function plan(a: NDArray, items: readonly IndexItem[]): Plan {
       shape.push(len); strides.push(st * step);
     } else if (p.kind === 'array') {
       const v = p.a.values();
-      const fixed = new Float64Array(v.length);
+      const fixed = allocF64(v.length);
       for (let i = 0; i < v.length; i++) {
         const j = v[i];
         if (j < -n || j >= n) throw new IndexError(`index ${j} is out of bounds for axis ${axis} with size ${n}`);
@@ -154,7 +155,7 @@ function gatherOffsets(p: Plan): { shape: number[]; offsets: Float64Array } {
   }
   const bsize = shapeSize(bshape);
   // Offset contributed by the advanced axes, per position of the broadcast index shape.
-  const table = new Float64Array(bsize);
+  const table = allocF64(bsize);
   const outStr = bshape.map((_, k) => shapeSize(bshape.slice(k + 1)));
   advArrays.forEach((arr, j) => {
     const st = view.strides[advAxes[j]];
@@ -171,7 +172,7 @@ function gatherOffsets(p: Plan): { shape: number[]; offsets: Float64Array } {
   const before = rest.filter((k) => k < insertAt).length;
   axes.splice(consecutive ? before : 0, 0, 'table');
   const shape = axes.flatMap((ax) => (ax === 'table' ? bshape : [ax.n]));
-  const offsets = new Float64Array(shapeSize(shape));
+  const offsets = allocF64(shapeSize(shape));
   let pos = 0;
   const walk = (d: number, base: number): void => {
     if (d === axes.length) { offsets[pos++] = base; return; }
@@ -188,7 +189,7 @@ export function getIndex(a: NDArray, items: readonly IndexItem[]): NDArray {
   const p = plan(a, items);
   if (p.advArrays.length === 0) return p.view;
   const { shape, offsets } = gatherOffsets(p);
-  const out = new Float64Array(offsets.length);
+  const out = allocF64(offsets.length);
   const d = a.data;
   for (let i = 0; i < offsets.length; i++) out[i] = d[offsets[i]];
   return new NDArray(out, shape, a.dtype);
@@ -208,7 +209,7 @@ export function setIndex(a: NDArray, items: readonly IndexItem[], value: ArrayLi
   }
   const { shape, offsets } = gatherOffsets(p);
   checkAssignShape(V, shape);
-  const vals = new Float64Array(offsets.length);
+  const vals = allocF64(offsets.length);
   forEachRow(shape, [broadcastStrides(V, shape), shape.map((_, k) => shapeSize(shape.slice(k + 1)))], [V.offset, 0], (o, n, s) => {
     for (let i = 0, q = o[0], r = o[1]; i < n; i++, q += s[0], r++) vals[r] = V.data[q];
   });
@@ -233,7 +234,7 @@ export function nonzero(a: NDArray): NDArray[] {
   const shape = a.ndim === 0 ? [1] : a.shape;
   return Array.from({ length: nd }, (_, k) => {
     const inner = shapeSize(shape.slice(k + 1));
-    const out = new Float64Array(hits.length);
+    const out = allocF64(hits.length);
     hits.forEach((h, i) => { out[i] = Math.floor(h / inner) % shape[k]; });
     return new NDArray(out, [hits.length], 'int64');
   });

@@ -1,6 +1,7 @@
 import * as util from 'util';
 import { DType, castValue, normalizeDType } from './dtype';
 import { formatShape } from './errors';
+import { allocF64 } from './alloc';
 import * as ops from './ops';
 
 /** What may stand for an array: an NDArray, a JS number/boolean, or nested JS arrays of them. */
@@ -25,6 +26,10 @@ export class NDArray {
   readonly dtype: DType;
   /** The array whose buffer this view shares, as numpy's `.base` (null for an owner). */
   readonly base: NDArray | null;
+  /** Number of elements (product of the shape). */
+  readonly size: number;
+  /** True when elements sit in C (row-major) order from `offset` on. */
+  readonly isCContiguous: boolean;
 
   constructor(data: Float64Array, shape: readonly number[], dtype: DType = 'float64',
     strides?: readonly number[], offset = 0, base: NDArray | null = null) {
@@ -34,22 +39,12 @@ export class NDArray {
     this.offset = offset;
     this.dtype = dtype;
     this.base = base;
+    this.size = shapeSize(this.shape);
+    this.isCContiguous = isCOrder(this.shape, this.strides);
   }
 
   get ndim(): number { return this.shape.length; }
-  get size(): number { return shapeSize(this.shape); }
 
-  /** True when elements sit in C (row-major) order from `offset` on. */
-  get isCContiguous(): boolean {
-    let expected = 1;
-    for (let k = this.shape.length - 1; k >= 0; k--) {
-      const n = this.shape[k];
-      if (n === 0) return true;
-      if (n !== 1 && this.strides[k] !== expected) return false;
-      expected *= n;
-    }
-    return true;
-  }
 
   /** The elements in C order: the buffer itself when it already is exactly that, else a copy. */
   values(): Float64Array {
@@ -58,7 +53,7 @@ export class NDArray {
       if (this.offset === 0 && this.data.length === n) return this.data;
       return this.data.subarray(this.offset, this.offset + n);
     }
-    const out = new Float64Array(n);
+    const out = allocF64(n);
     copyStridedInto(this, out);
     return out;
   }
@@ -122,12 +117,16 @@ export class NDArray {
   }
 
   // ---- views and copies -------------------------------------------------------------------
-  copy(): NDArray { return new NDArray(Float64Array.from(this.values()), this.shape, this.dtype); }
+  copy(): NDArray {
+    const out = allocF64(this.size);
+    out.set(this.values());
+    return new NDArray(out, this.shape, this.dtype);
+  }
   astype(dtype: DType | string, options: { copy?: boolean } = {}): NDArray {
     const to = normalizeDType(dtype);
     if (to === this.dtype && options.copy === false) return this;
     const src = this.values();
-    const out = new Float64Array(src.length);
+    const out = allocF64(src.length);
     if (to === 'bool' && this.dtype !== 'bool') for (let i = 0; i < src.length; i++) out[i] = src[i] !== 0 ? 1 : 0;
     else if (to === 'int64' && this.dtype === 'float64') for (let i = 0; i < src.length; i++) out[i] = castValue(src[i], to);
     else out.set(src);
@@ -243,6 +242,17 @@ export function cStrides(shape: readonly number[]): number[] {
   let s = 1;
   for (let k = shape.length - 1; k >= 0; k--) { strides[k] = s; s *= Math.max(shape[k], 1); }
   return strides;
+}
+
+function isCOrder(shape: readonly number[], strides: readonly number[]): boolean {
+  let expected = 1;
+  for (let k = shape.length - 1; k >= 0; k--) {
+    const n = shape[k];
+    if (n === 0) return true;
+    if (n !== 1 && strides[k] !== expected) return false;
+    expected *= n;
+  }
+  return true;
 }
 
 export function shapeSize(shape: readonly number[]): number {

@@ -1,3 +1,4 @@
+import { allocF64 } from './alloc';
 import { DType } from './dtype';
 import { ArrayLike, Axis, NDArray, ReduceOptions, shapeSize } from './ndarray';
 import { asarray } from './asarray';
@@ -44,7 +45,7 @@ function fold(a: NDArray, axes: number[], init: number,
   const outer = shape.slice(0, t);
   const keptAxes = outer.map((_, k) => k).filter((k) => !red.has(k));
   const keptShape = keptAxes.map((k) => shape[k]);
-  const out = new Float64Array(shapeSize(keptShape)).fill(init);
+  const out = allocF64(shapeSize(keptShape)).fill(init);
   // Output stride (in out) of each outer axis: 0 for reduced axes.
   const outStr = new Array<number>(t).fill(0);
   let acc = 1;
@@ -100,7 +101,7 @@ export function sum(x: ArrayLike, options?: ReduceOptions): NDArray | number {
 export function nansum(x: ArrayLike, options?: ReduceOptions): NDArray | number {
   const a = asarray(x);
   const v = a.values();
-  const clean = new Float64Array(v.length);
+  const clean = allocF64(v.length);
   for (let i = 0; i < v.length; i++) clean[i] = v[i] !== v[i] ? 0 : v[i];
   return sum(new NDArray(clean, a.shape, a.dtype), options);
 }
@@ -184,7 +185,7 @@ function argExtremum(name: string, x: ArrayLike, options: { axis?: number | null
   const n = a.shape[ax];
   if (n === 0) throw new Error(`attempt to get ${name} of an empty sequence`);
   const outShape = a.shape.filter((_, k) => k !== ax);
-  const out = new Float64Array(shapeSize(outShape));
+  const out = allocF64(shapeSize(outShape));
   for (let r = 0; r < out.length; r++) {
     let best = 0;
     const base = r * n;

@@ -1,3 +1,4 @@
+import { allocF64 } from './alloc';
 import { ArrayLike, Axis, NDArray, cStrides, shapeSize } from './ndarray';
 import { asarray } from './asarray';
 import { formatShape, normalizeAxis } from './errors';
@@ -128,7 +129,7 @@ export function concatenate(arrays: readonly ArrayLike[], options: { axis?: numb
   const shape = As[0].shape.slice();
   shape[ax] = As.reduce((s, x) => s + x.shape[ax], 0);
   const dtype = As.reduce((t, x) => promoteTypes(t, x.dtype), As[0].dtype);
-  const out = new Float64Array(shapeSize(shape));
+  const out = allocF64(shapeSize(shape));
   const outer = shape.slice(0, ax).reduce((p, d) => p * d, 1);
   const innerOut = shapeSize(shape.slice(ax));
   let start = 0;

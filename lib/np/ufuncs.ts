@@ -1,4 +1,5 @@
 import { DType, checkInt, promoteTypes, promoteWithScalar } from './dtype';
+import { allocF64 } from './alloc';
 import { ArrayLike, NDArray } from './ndarray';
 import { asarray } from './asarray';
 import { broadcastShapes, broadcastStrides, forEachRow } from './broadcast';
@@ -10,8 +11,8 @@ type Strided = (out: Float64Array, a: Float64Array, b: Float64Array, n: number,
 interface RowKernel {
   strided: Strided;
   both: (out: Float64Array, a: Float64Array, b: Float64Array, n: number, ao: number, bo: number) => void;
-  scalarB: (out: Float64Array, a: Float64Array, y: number, n: number, ao: number) => void;
-  scalarA: (out: Float64Array, x: number, b: Float64Array, n: number, bo: number) => void;
+  scalarB: (out: Float64Array, a: Float64Array, y: number, n: number, ao: number, oo: number) => void;
+  scalarA: (out: Float64Array, x: number, b: Float64Array, n: number, bo: number, oo: number) => void;
 }
 type MapKernel = (out: Float64Array, a: Float64Array, n: number) => void;
 
@@ -23,10 +24,10 @@ function rowKernel(expr: string): RowKernel {
       `for (let i = 0; i < n; i++, ao += as, bo += bs) { const x = a[ao], y = b[bo]; out[oo + i] = ${expr}; }`) as Strided,
     both: new Function('out', 'a', 'b', 'n', 'ao', 'bo',
       `for (let i = 0; i < n; i++) { const x = a[ao + i], y = b[bo + i]; out[i] = ${expr}; }`) as RowKernel['both'],
-    scalarB: new Function('out', 'a', 'y', 'n', 'ao',
-      `for (let i = 0; i < n; i++) { const x = a[ao + i]; out[i] = ${expr}; }`) as RowKernel['scalarB'],
-    scalarA: new Function('out', 'x', 'b', 'n', 'bo',
-      `for (let i = 0; i < n; i++) { const y = b[bo + i]; out[i] = ${expr}; }`) as RowKernel['scalarA'],
+    scalarB: new Function('out', 'a', 'y', 'n', 'ao', 'oo',
+      `for (let i = 0; i < n; i++) { const x = a[ao + i]; out[oo + i] = ${expr}; }`) as RowKernel['scalarB'],
+    scalarA: new Function('out', 'x', 'b', 'n', 'bo', 'oo',
+      `for (let i = 0; i < n; i++) { const y = b[bo + i]; out[oo + i] = ${expr}; }`) as RowKernel['scalarA'],
   };
 }
 function mapKernel(expr: string): MapKernel {
@@ -58,13 +59,15 @@ function binary(spec: BinarySpec, a: ArrayLike, b: ArrayLike): NDArray {
   const shape = sameShape(A.shape, B.shape) ? A.shape : broadcastShapes(A.shape, B.shape);
   let n = 1;
   for (let i = 0; i < shape.length; i++) n *= shape[i];
-  const out = new Float64Array(n);
+  const out = allocF64(n);
   const aWhole = A.size === n && A.isCContiguous, bWhole = B.size === n && B.isCContiguous;
   // Contiguous operands (or one single value) take one pass without index arithmetic.
   if (aWhole && bWhole) k.both(out, A.data, B.data, n, A.offset, B.offset);
-  else if (aWhole && B.size === 1) k.scalarB(out, A.data, B.data[B.offset], n, A.offset);
-  else if (bWhole && A.size === 1) k.scalarA(out, A.data[A.offset], B.data, n, B.offset);
-  else {
+  else if (aWhole && B.size === 1) k.scalarB(out, A.data, B.data[B.offset], n, A.offset, 0);
+  else if (bWhole && A.size === 1) k.scalarA(out, A.data[A.offset], B.data, n, B.offset, 0);
+  else if (shape.length === 2 && (aWhole || bWhole) && matrixBroadcast(k, out, A, B, aWhole, shape[0], shape[1])) {
+    // done: a bias column or row added to a matrix, the commonest broadcast in the course
+  } else {
     const ostr = contiguousStrides(shape);
     forEachRow(shape, [broadcastStrides(A, shape), broadcastStrides(B, shape), ostr], [A.offset, B.offset, 0], (offs, len, inner) => {
       k.strided(out, A.data, B.data, len, offs[0], inner[0], offs[1], inner[1], offs[2]);
@@ -72,6 +75,35 @@ function binary(spec: BinarySpec, a: ArrayLike, b: ArrayLike): NDArray {
   }
   if (rt === 'int64' && spec.intCheck) checkIntResult(out);
   return new NDArray(out, shape, rt);
+}
+
+/**
+ * (r, c) with (r, 1) or (1, c), the full operand contiguous: one kernel call per row, no index
+ * bookkeeping. Returns false for any other layout (the caller then takes the general path).
+ */
+function matrixBroadcast(k: RowKernel, out: Float64Array, A: NDArray, B: NDArray, aWhole: boolean,
+  r: number, c: number): boolean {
+  const small = aWhole ? B : A, full = aWhole ? A : B;
+  if (small.ndim !== 2) return false;
+  const fd = full.data, sd = small.data;
+  let fo = full.offset;
+  if (small.shape[0] === r && small.shape[1] === 1) {
+    const ss = small.strides[0];
+    for (let i = 0, so = small.offset, oo = 0; i < r; i++, so += ss, fo += c, oo += c) {
+      if (aWhole) k.scalarB(out, fd, sd[so], c, fo, oo);
+      else k.scalarA(out, sd[so], fd, c, fo, oo);
+    }
+    return true;
+  }
+  if (small.shape[0] === 1 && small.shape[1] === c && small.strides[1] === 1) {
+    const so = small.offset;
+    for (let i = 0, oo = 0; i < r; i++, fo += c, oo += c) {
+      if (aWhole) k.strided(out, fd, sd, c, fo, 1, so, 1, oo);
+      else k.strided(out, sd, fd, c, so, 1, fo, 1, oo);
+    }
+    return true;
+  }
+  return false;
 }
 
 function sameShape(a: readonly number[], b: readonly number[]): boolean {
@@ -172,7 +204,7 @@ function unary(spec: UnarySpec, a: ArrayLike): NDArray {
   const A = asarray(a);
   const rt = spec.result(A.dtype);
   const src = A.values();
-  const out = new Float64Array(src.length);
+  const out = allocF64(src.length);
   spec.kernel(out, src, src.length);
   if (rt === 'int64') clearNegativeZero(out);
   return new NDArray(out, A.shape, rt);
@@ -225,7 +257,7 @@ export function where(condition: ArrayLike, x: ArrayLike, y: ArrayLike): NDArray
   else if (isScalar(y) && !isScalar(x)) t = promoteWithScalar(X.dtype, y);
   else t = promoteTypes(X.dtype, Y.dtype);
   const shape = broadcastShapes(C.shape, X.shape, Y.shape);
-  const out = new Float64Array(shape.reduce((p, d) => p * d, 1));
+  const out = allocF64(shape.reduce((p, d) => p * d, 1));
   const cd = C.data, xd = X.data, yd = Y.data;
   forEachRow(shape, [broadcastStrides(C, shape), broadcastStrides(X, shape), broadcastStrides(Y, shape), contiguousStrides(shape)],
     [C.offset, X.offset, Y.offset, 0], (o, n, s) => {

@@ -3,6 +3,7 @@
  * Python keyword arguments may be given as a trailing options object, e.g.
  * `choice(10, { size: 3, replace: false })`. Without a size the result is a JS number.
  */
+import { allocF64 } from '../alloc';
 import { randomFillSync } from 'crypto';
 import { NDArray } from '../ndarray';
 import { MT19937, MT_N } from './mt19937';
@@ -142,7 +143,7 @@ function searchRight(cdf: Float64Array, u: number): number {
 
 /** cumsum(p) / cumsum(p)[-1], summed left to right as np.cumsum does. */
 function normalizedCdf(p: Float64Array): Float64Array {
-  const cdf = new Float64Array(p.length);
+  const cdf = allocF64(p.length);
   let s = 0;
   for (let i = 0; i < p.length; i++) cdf[i] = s += p[i];
   const last = cdf[cdf.length - 1];
@@ -282,7 +283,7 @@ export class RandomState {
   random_sample(...args: unknown[]): number | NDArray {
     const shape = toShape(parseArgs('random_sample', args, ['size']).size);
     if (shape === null) return this.mt.nextDouble();
-    const out = new Float64Array(prod(shape));
+    const out = allocF64(prod(shape));
     for (let i = 0; i < out.length; i++) out[i] = this.mt.nextDouble();
     return new NDArray(out, shape, 'float64');
   }
@@ -318,7 +319,7 @@ export class RandomState {
     const shape = toShape(size);
     const plain = loc === 0 && scale === 1;
     if (shape === null) return plain ? this.gauss() : loc + scale * this.gauss();
-    const out = new Float64Array(prod(shape));
+    const out = allocF64(prod(shape));
     if (plain) for (let i = 0; i < out.length; i++) out[i] = this.gauss();
     else for (let i = 0; i < out.length; i++) out[i] = loc + scale * this.gauss();
     return new NDArray(out, shape, 'float64');
@@ -337,7 +338,7 @@ export class RandomState {
     if (!Number.isFinite(range)) throw pyError('OverflowError', 'Range exceeds valid bounds');
     const shape = toShape(a.size);
     if (shape === null) return low + range * this.mt.nextDouble();
-    const out = new Float64Array(prod(shape));
+    const out = allocF64(prod(shape));
     for (let i = 0; i < out.length; i++) out[i] = low + range * this.mt.nextDouble();
     return new NDArray(out, shape, 'float64');
   }
@@ -355,7 +356,7 @@ export class RandomState {
       throw new TypeError(`tsdl random: randint supports dtype int64 only, got ${String(a.dtype)}`);
     }
     const shape = toShape(a.size);
-    if (shape !== null && prod(shape) === 0) return new NDArray(new Float64Array(0), shape, 'int64');
+    if (shape !== null && prod(shape) === 0) return new NDArray(allocF64(0), shape, 'int64');
     let low = toInt(a.low, 'low');
     let high: number;
     if (a.high === undefined || a.high === null) { high = low; low = 0; } else high = toInt(a.high, 'high');
@@ -368,7 +369,7 @@ export class RandomState {
     }
     const rng = high - 1 - low;
     if (shape === null) return low + this.bounded(rng);
-    const out = new Float64Array(prod(shape));
+    const out = allocF64(prod(shape));
     for (let i = 0; i < out.length; i++) out[i] = low + this.bounded(rng);
     return new NDArray(out, shape, 'int64');
   }
@@ -421,7 +422,7 @@ export class RandomState {
     const rowStrides = x.strides.slice(1);
     // Element offsets of one row (the sub-array x[i]) relative to the row's start.
     const rowSize = prod(rowShape);
-    const rel = new Float64Array(rowSize);
+    const rel = allocF64(rowSize);
     for (let e = 0; e < rowSize; e++) {
       let rem = e, off = 0;
       for (let k = rowShape.length - 1; k >= 0; k--) {
@@ -448,7 +449,7 @@ export class RandomState {
     if (typeof x === 'number') {
       if (!Number.isInteger(x)) throw pyError('IndexError', 'x must be an integer or at least 1-dimensional');
       const n = Math.max(x, 0);
-      const out = new Float64Array(n);
+      const out = allocF64(n);
       for (let i = 0; i < n; i++) out[i] = i;
       const arr = new NDArray(out, [n], 'int64');
       this.shuffleRows(arr);
@@ -508,7 +509,7 @@ export class RandomState {
       if (Math.abs(sum - 1) > Math.sqrt(2 ** -52)) throw valueError('probabilities do not sum to 1');
     }
 
-    const idx = new Float64Array(count);
+    const idx = allocF64(count);
     if (replace) {
       if (p) {
         const cdf = normalizedCdf(p);
@@ -527,7 +528,7 @@ export class RandomState {
         const weights = Float64Array.from(p);
         let found = 0;
         while (found < count) {
-          const u = new Float64Array(count - found);
+          const u = allocF64(count - found);
           for (let i = 0; i < u.length; i++) u[i] = this.mt.nextDouble();
           for (let i = 0; i < found; i++) weights[idx[i]] = 0;
           const cdf = normalizedCdf(weights);
@@ -550,7 +551,7 @@ export class RandomState {
     }
     const vals = pool.values();
     if (shape === null) return vals[idx[0]];
-    const out = new Float64Array(count);
+    const out = allocF64(count);
     for (let i = 0; i < count; i++) out[i] = vals[idx[i]];
     return new NDArray(out, shape, pool.dtype);
   }
