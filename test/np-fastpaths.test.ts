@@ -74,6 +74,34 @@ describe('per-row broadcasting of (r, c) with (r, 1) and (1, c)', () => {
   });
 });
 
+describe('an array with a JS number or boolean', () => {
+  const scalars = [0, -0, 2, 0.5, -3, 1e-8, NaN, Infinity, true, false];
+  for (const op of BINARY) {
+    test(op, () => {
+      const fn = np[op] as (a: unknown, b: unknown) => NDArray;
+      const A = specialValues([6, 5], 7);
+      for (const s of scalars) {
+        if (op === 'power' && typeof s === 'boolean') continue;
+        sameBits(fn(A, s), fn(strided(A), s));
+        sameBits(fn(s, A), fn(s, strided(A)));
+        sameBits(fn(A, s), fn(A, np.asarray(s)));
+        sameBits(fn(s, A), fn(np.asarray(s), A));
+      }
+    });
+  }
+
+  test('value-based casting and int64 checks stay numpy\'s', () => {
+    const I = np.arange(6).reshape(2, 3);
+    expect(np.add(I, 2).dtype).toBe('int64');
+    expect(np.add(I, 2.5).dtype).toBe('float64');
+    expect(np.multiply(true, I).dtype).toBe('int64');
+    expect(np.greater(I, 1).dtype).toBe('bool');
+    expect(np.multiply(strided(I), -1).values()[0]).toBe(0);
+    expect(Object.is(np.multiply(I, -1).values()[0], 0)).toBe(true);
+    expect(() => np.multiply(np.array([2 ** 52]).astype('int64'), 4)).toThrow();
+  });
+});
+
 describe('slab-allocated small arrays', () => {
   test('are zero-filled and independent of their neighbours', () => {
     const arrays = Array.from({ length: 400 }, (_, i) => allocF64(1 + (i % 37)));

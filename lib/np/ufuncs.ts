@@ -48,6 +48,8 @@ function isScalar(x: ArrayLike): x is Scalar {
 }
 
 function binary(spec: BinarySpec, a: ArrayLike, b: ArrayLike): NDArray {
+  if (a instanceof NDArray && isScalar(b)) return withScalar(spec, a, b, false);
+  if (b instanceof NDArray && isScalar(a)) return withScalar(spec, b, a, true);
   const A = asarray(a), B = asarray(b);
   let t: DType;
   // numpy 1.24 value-based casting: a Python scalar does not widen an array of the same kind.
@@ -75,6 +77,29 @@ function binary(spec: BinarySpec, a: ArrayLike, b: ArrayLike): NDArray {
   }
   if (rt === 'int64' && spec.intCheck) checkIntResult(out);
   return new NDArray(out, shape, rt);
+}
+
+const SCALAR_BOX = new Float64Array(1);
+
+/** An array with a JS number or boolean (numpy's Python scalar): no 0-d array, no broadcasting. */
+function withScalar(spec: BinarySpec, A: NDArray, s: Scalar, scalarFirst: boolean): NDArray {
+  const rt = spec.result(promoteWithScalar(A.dtype, s));
+  const k = spec.kernel(promoteWithScalar(A.dtype, s));
+  const y = +s, n = A.size;
+  const out = allocF64(n);
+  if (A.isCContiguous) {
+    if (scalarFirst) k.scalarA(out, y, A.data, n, A.offset, 0);
+    else k.scalarB(out, A.data, y, n, A.offset, 0);
+  } else {
+    SCALAR_BOX[0] = y;
+    const box = SCALAR_BOX, ad = A.data;
+    forEachRow(A.shape, [A.strides, contiguousStrides(A.shape)], [A.offset, 0], (offs, len, inner) => {
+      if (scalarFirst) k.strided(out, box, ad, len, 0, 0, offs[0], inner[0], offs[1]);
+      else k.strided(out, ad, box, len, offs[0], inner[0], 0, 0, offs[1]);
+    });
+  }
+  if (rt === 'int64' && spec.intCheck) checkIntResult(out);
+  return new NDArray(out, A.shape, rt);
 }
 
 /**
