@@ -37,6 +37,7 @@ function findJupyter() {
 }
 
 function main(extraArgs) {
+  require('./runtime-bundle').ensureRuntimeBundle();
   const jupyter = findJupyter();
   if (!jupyter) {
     console.error(HOW_TO_GET_JUPYTER);

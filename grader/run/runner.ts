@@ -69,9 +69,14 @@ const SIGINT_MESSAGE = 'Script execution was interrupted by `SIGINT`';
 
 const round1 = (ms: number): number => Math.round(ms * 10) / 10;
 
-/** The `.ts` require hook the kernel gets from NODE_OPTIONS=--require tsx/cjs (notebooks import 'tsdl'). */
+/**
+ * What the Jupyter kernel has: the `.ts` require hook from NODE_OPTIONS=--require tsx/cjs, and the
+ * library's runtime bundle (dist/, which 'tsdl' resolves to) rebuilt if lib/ changed since.
+ */
 function ensureTypeScriptHook(): void {
   if (!require.extensions['.ts']) require('tsx/cjs');
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  (require('../../scripts/runtime-bundle.js') as { ensureRuntimeBundle: () => boolean }).ensureRuntimeBundle();
 }
 
 function setTiming(cell: CodeCell, timing: { compile_ms: number; run_ms: number } | null): void {
