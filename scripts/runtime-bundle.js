@@ -18,6 +18,9 @@ const LIB = path.join(REPO, 'lib');
 const DIST = path.join(REPO, 'dist');
 const RUNTIME = path.join(DIST, 'runtime.js');
 
+// Deep modules that a source notebook imports in an instructor-only cell (never in released notebooks).
+const INSTRUCTOR_MODULES = ['course/gradient_checking/network'];
+
 /** Public module names and their source files; package.json "exports" must list the same names. */
 function publicModules() {
   const mods = { tsdl: path.join(LIB, 'index.ts'), 'tsdl/lib': path.join(LIB, 'index.ts') };
@@ -29,6 +32,7 @@ function publicModules() {
     const f = path.join(LIB, 'course', id, 'index.ts');
     if (fs.existsSync(f)) mods[`tsdl/lib/course/${id}`] = f;
   }
+  for (const m of INSTRUCTOR_MODULES) mods[`tsdl/lib/${m}`] = path.join(LIB, `${m}.ts`);
   return mods;
 }
 
