@@ -2,8 +2,8 @@
 """The initialization assignment's computations in plain numpy: three 15000-iteration trainings of
 a 3-layer network on the circles dataset (zeros / large random / He initialization)."""
 import sys, os, time
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'test', 'fixtures'))
-from portable_numpy import np
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from bench_numpy import np
 import sklearn.datasets
 
 

@@ -3,8 +3,8 @@
 graded functions on the course's test cases, then mini-batch gradient descent, momentum and Adam on the moons
 dataset (5000 epochs each), then learning-rate decay (update_lr every epoch; schedule_lr_decay for all three)."""
 import sys, os, time, math
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'test', 'fixtures'))
-from portable_numpy import np
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from bench_numpy import np
 import sklearn.datasets
 
 

@@ -2,8 +2,8 @@
 """The regularization assignment's computations in plain numpy: three 30000-iteration trainings of a
 [2, 20, 3, 1] network on data.mat (no regularization, L2 with lambda 0.7, dropout keep_prob 0.86)."""
 import sys, os, time
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'test', 'fixtures'))
-from portable_numpy import np
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from bench_numpy import np
 import scipy.io
 
 REPO = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..')

@@ -1,0 +1,12 @@
+"""numpy for the benchmark scripts: as this machine has it (OpenBLAS, numpy's own SIMD loops),
+which is what a student's or a grader's numpy runs. TSDL_BENCH_PORTABLE=1 switches the SIMD
+loops off instead, as the fixture generators do (test/fixtures/portable_numpy.py), to compare
+against the slower glibc-exact numpy."""
+import os
+import sys
+
+if os.environ.get("TSDL_BENCH_PORTABLE") == "1":
+    sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "test", "fixtures"))
+    from portable_numpy import np  # noqa: E402,F401
+else:
+    import numpy as np  # noqa: F401
