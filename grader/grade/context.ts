@@ -13,6 +13,19 @@ import { HiddenSuite, testOrder } from './hidden';
 import { readSubmission } from './notebook_input';
 import { np } from '../../lib';
 
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { publicModules } = require('../../scripts/runtime-bundle.js') as { publicModules: () => Record<string, string> };
+
+/**
+ * The require of the reference cells run here: 'tsdl' and 'tsdl/lib/...' load this process's own
+ * lib/ sources (the copy whose NDArray the grader serializes), not the runtime bundle that those
+ * names resolve to for notebooks; two copies would make an expected array look like a plain object.
+ */
+function referenceRequire(): (id: string) => unknown {
+  const lib = publicModules();
+  return (id: string) => require(lib[id] ?? id);
+}
+
 export interface PreparedCase {
   name: string;
   args: unknown[];
@@ -66,13 +79,14 @@ export async function loadAssignment(idOrDir: string, dir?: string): Promise<Ass
   const slots: Slot[] = [];
   let decl = '';
   const refExports: Exports = createExports();
+  const req = referenceRequire();
   for (const info of infos) {
     const defines = info.functions.filter((f) => graded.has(f));
     if (defines.length === 0 && !info.declarationsOnly) continue;
     const r = compiler.compile(decl, info.source);
     if (!r.ok) throw new Error(`${sourceFile}: cell ${info.index} does not compile: ${r.errors.join('; ')}`);
     const cell = { ...r.cell, name: `source-${info.index}.js` };
-    await runCell(cell, refExports, require);
+    await runCell(cell, refExports, req);
     slots.push(defines.length ? { kind: 'graded', names: defines, info, cell, declBefore: decl } : { kind: 'setup', info, cell });
     decl = r.decl;
   }
