@@ -8,6 +8,10 @@ import type { NDArray } from '../../np/ndarray';
 import { pyStr } from '../../np/format/pyfloat';
 import { mislabeledImages, show } from '../../plot';
 import type { Params } from '../common/types';
+import {
+  ACT_NONE, ACT_RELU, ACT_SIGMOID, biasAct, dALF, log1mF, reluBackwardF, rowSumsF, scaleF, sigmoidBackwardF,
+} from '../common/fused';
+import { sgdStep } from '../common/three_layer';
 import { relu, relu_backward, sigmoid, sigmoid_backward } from '../step_by_step/dnn_utils';
 import type { LayerCache, LinearCache } from '../step_by_step/dnn_utils';
 
@@ -32,13 +36,20 @@ export function initialize_parameters_deep(layer_dims: number[]): Params {
 }
 
 export function linear_forward(A: NDArray, W: NDArray, b: NDArray): [NDArray, LinearCache] {
-  return [np.dot(W, A).add(b), [A, W, b]];
+  const D = np.dot(W, A);
+  const fused = biasAct(D, b, ACT_NONE);
+  return [fused ? fused[0] : D.add(b), [A, W, b]];
 }
 
 export function linear_activation_forward(A_prev: NDArray, W: NDArray, b: NDArray, activation: 'sigmoid' | 'relu'): [NDArray, LayerCache] {
-  const [Z, linear_cache] = linear_forward(A_prev, W, b);
+  // The bias add and the activation as one loop (common/fused.ts) in the usual (n, m) + (n, 1) case,
+  // otherwise what linear_forward and the activation do.
+  const D = np.dot(W, A_prev);
+  const fused = biasAct(D, b, activation === 'sigmoid' ? ACT_SIGMOID : ACT_RELU);
+  if (fused) return [fused[1], [[A_prev, W, b], fused[0]]];
+  const Z = D.add(b);
   const [A, activation_cache] = activation === 'sigmoid' ? sigmoid(Z) : relu(Z);
-  return [A, [linear_cache, activation_cache]];
+  return [A, [[A_prev, W, b], activation_cache]];
 }
 
 export function L_model_forward(X: NDArray, parameters: Params): [NDArray, LayerCache[]] {
@@ -58,21 +69,35 @@ export function L_model_forward(X: NDArray, parameters: Params): [NDArray, Layer
 /** (1/m) · (−Y·log(AL)ᵀ − (1−Y)·log(1−AL)ᵀ), as a number. */
 export function compute_cost(AL: NDArray, Y: NDArray): number {
   const m = Y.shape[1];
-  const cost = np.multiply(1 / m, np.subtract(np.negative(np.dot(Y, np.log(AL).T)), np.dot(np.subtract(1, Y), np.log(np.subtract(1, AL)).T)));
+  const d1 = np.dot(Y, np.log(AL).T);
+  const d2 = np.dot(np.subtract(1, Y), (log1mF(AL) ?? np.log(np.subtract(1, AL))).T);
+  // The usual (1, 1) products: the same scalar arithmetic without three 1-element arrays.
+  if (d1.dtype === 'float64' && d2.dtype === 'float64' && d1.ndim === 2 && d1.size === 1 && d2.ndim === 2 && d2.size === 1) {
+    return (1 / m) * ((-d1.data[d1.offset]) - d2.data[d2.offset]);
+  }
+  const cost = np.multiply(1 / m, np.subtract(np.negative(d1), d2));
   return np.squeeze(cost).item();
 }
 
 export function linear_backward(dZ: NDArray, cache: LinearCache): [NDArray, NDArray, NDArray] {
   const [A_prev, W] = cache;
   const m = A_prev.shape[1];
-  const dW = np.multiply(1 / m, np.dot(dZ, A_prev.T));
-  const db = np.multiply(1 / m, np.sum(dZ, { axis: 1, keepdims: true }));
+  // The 1/m scaling is done in place on the fresh np.dot result, and with the row sums, for float64.
+  const dWraw = np.dot(dZ, A_prev.T);
+  const dW = scaleF(1 / m, dWraw) ?? np.multiply(1 / m, dWraw);
+  let db = rowSumsF(dZ, 1 / m);
+  if (!db) {
+    const dbraw = np.sum(dZ, { axis: 1, keepdims: true });
+    db = scaleF(1 / m, dbraw) ?? np.multiply(1 / m, dbraw);
+  }
   return [np.dot(W.T, dZ), dW, db];
 }
 
 export function linear_activation_backward(dA: NDArray, cache: LayerCache, activation: 'sigmoid' | 'relu'): [NDArray, NDArray, NDArray] {
   const [linear_cache, activation_cache] = cache;
-  const dZ = activation === 'relu' ? relu_backward(dA, activation_cache) : sigmoid_backward(dA, activation_cache);
+  const dZ = activation === 'relu'
+    ? reluBackwardF(dA, activation_cache) ?? relu_backward(dA, activation_cache)
+    : sigmoidBackwardF(dA, activation_cache) ?? sigmoid_backward(dA, activation_cache);
   return linear_backward(dZ, linear_cache);
 }
 
@@ -80,7 +105,7 @@ export function L_model_backward(AL: NDArray, Y: NDArray, caches: LayerCache[]):
   const grads: Params = {};
   const L = caches.length;
   Y = Y.reshape(AL.shape);
-  const dAL = np.negative(np.subtract(np.divide(Y, AL), np.divide(np.subtract(1, Y), np.subtract(1, AL))));
+  const dAL = dALF(AL, Y) ?? np.negative(np.subtract(np.divide(Y, AL), np.divide(np.subtract(1, Y), np.subtract(1, AL))));
   [grads['dA' + (L - 1)], grads['dW' + L], grads['db' + L]] = linear_activation_backward(dAL, caches[L - 1], 'sigmoid');
   for (let l = L - 2; l >= 0; l--) {
     [grads['dA' + l], grads['dW' + (l + 1)], grads['db' + (l + 1)]] = linear_activation_backward(grads['dA' + (l + 1)], caches[l], 'relu');
@@ -92,8 +117,8 @@ export function update_parameters(params: Params, grads: Params, learning_rate: 
   const parameters: Params = { ...params };
   const L = Object.keys(parameters).length / 2;
   for (let l = 1; l <= L; l++) {
-    parameters['W' + l] = parameters['W' + l].sub(np.multiply(learning_rate, grads['dW' + l]));
-    parameters['b' + l] = parameters['b' + l].sub(np.multiply(learning_rate, grads['db' + l]));
+    parameters['W' + l] = sgdStep(parameters['W' + l], grads['dW' + l], learning_rate);
+    parameters['b' + l] = sgdStep(parameters['b' + l], grads['db' + l], learning_rate);
   }
   return parameters;
 }
