@@ -140,12 +140,14 @@ describe.each([
 test('the default thresholds keep tiny products on the pure path', () => {
   setGemmOptions({ threads: 2, pureJs: false, wasmMinFlops: saved.wasmMinFlops, threadMinFlops: saved.threadMinFlops, adaptive: true });
   const before = gemmStats();
-  check(1, 7, 209, 'C', 'C', 3);   // W3·A2: 2.9 kflop
+  check(1, 5, 100, 'C', 'C', 3);   // 1 kflop
   check(3, 3, 3, 'T', 'C', 4);
   expect(gemmStats().pure - before.pure).toBe(2);
+  check(1, 7, 209, 'C', 'C', 5);   // W3·A2: 2.9 kflop, already faster in wasm
+  expect(gemmStats().wasm - before.wasm).toBe(1);
   check(7, 20, 209, 'C', 'C', 1);  // W2·A1: 58 kflop, faster in wasm
   check(20, 7, 209, 'T', 'C', 2);  // W2ᵀ·dZ2
-  expect(gemmStats().wasm - before.wasm).toBe(2);
+  expect(gemmStats().wasm - before.wasm).toBe(3);
 });
 
 test('pureJs forces the pure path', () => {
