@@ -284,7 +284,7 @@ export class RandomState {
     const shape = toShape(parseArgs('random_sample', args, ['size']).size);
     if (shape === null) return this.mt.nextDouble();
     const out = allocF64(prod(shape));
-    for (let i = 0; i < out.length; i++) out[i] = this.mt.nextDouble();
+    this.mt.fillDoubles(out, 0, out.length);
     return new NDArray(out, shape, 'float64');
   }
 

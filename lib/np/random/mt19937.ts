@@ -5,12 +5,39 @@
 
 export const MT_N = 624;
 const MT_M = 397;
-const MATRIX_A = 0x9908b0df;
-const UPPER_MASK = 0x80000000;
+// The key is kept as an Int32Array with int32 constants: V8 loads uint32 words above 2**31 as
+// doubles, which made the twist twice as slow. Every operation below only looks at the 32 bits.
+const MATRIX_A = 0x9908b0df | 0;
+const UPPER_MASK = 0x80000000 | 0;
 const LOWER_MASK = 0x7fffffff;
 
+const TWO_POW_MINUS_53 = 1 / 9007199254740992; // exact: dividing by 2**53 gives the same bits
+
+/** MT19937's tempering of one state word (int32 in, int32 out; read the result with >>> 0). */
+function temper(y: number): number {
+  y ^= y >>> 11;
+  y ^= (y << 7) & (0x9d2c5680 | 0);
+  y ^= (y << 15) & (0xefc60000 | 0);
+  return y ^ (y >>> 18);
+}
+
+/** Regenerates all 624 words of the state (the "twist"). */
+function twist(key: Int32Array): void {
+  let i = 0;
+  for (; i < MT_N - MT_M; i++) {
+    const y = (key[i] & UPPER_MASK) | (key[i + 1] & LOWER_MASK);
+    key[i] = key[i + MT_M] ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
+  }
+  for (; i < MT_N - 1; i++) {
+    const y = (key[i] & UPPER_MASK) | (key[i + 1] & LOWER_MASK);
+    key[i] = key[i + (MT_M - MT_N)] ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
+  }
+  const y = (key[MT_N - 1] & UPPER_MASK) | (key[0] & LOWER_MASK);
+  key[MT_N - 1] = key[MT_M - 1] ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
+}
+
 export class MT19937 {
-  readonly key = new Uint32Array(MT_N);
+  readonly key = new Int32Array(MT_N);
   pos = MT_N;
 
   constructor(seed = 5489) { this.initGenrand(seed); }
@@ -52,18 +79,7 @@ export class MT19937 {
 
   /** Regenerates all 624 words (the "twist"). */
   private twist(): void {
-    const key = this.key;
-    let i = 0;
-    for (; i < MT_N - MT_M; i++) {
-      const y = (key[i] & UPPER_MASK) | (key[i + 1] & LOWER_MASK);
-      key[i] = key[i + MT_M] ^ (y >>> 1) ^ (y & 1 ? MATRIX_A : 0);
-    }
-    for (; i < MT_N - 1; i++) {
-      const y = (key[i] & UPPER_MASK) | (key[i + 1] & LOWER_MASK);
-      key[i] = key[i + (MT_M - MT_N)] ^ (y >>> 1) ^ (y & 1 ? MATRIX_A : 0);
-    }
-    const y = (key[MT_N - 1] & UPPER_MASK) | (key[0] & LOWER_MASK);
-    key[MT_N - 1] = key[MT_M - 1] ^ (y >>> 1) ^ (y & 1 ? MATRIX_A : 0);
+    twist(this.key);
     this.pos = 0;
   }
 
@@ -76,6 +92,20 @@ export class MT19937 {
     y ^= (y << 15) & 0xefc60000;
     y ^= y >>> 18;
     return y >>> 0;
+  }
+
+  /** out[start .. start+n) = n successive nextDouble() values, without a call per value. */
+  fillDoubles(out: Float64Array, start: number, n: number): void {
+    const key = this.key;
+    let pos = this.pos;
+    for (let i = 0; i < n; i++) {
+      if (pos >= MT_N) { twist(key); pos = 0; }
+      const a = temper(key[pos++]);
+      if (pos >= MT_N) { twist(key); pos = 0; }
+      const b = temper(key[pos++]);
+      out[start + i] = ((a >>> 5) * 67108864 + (b >>> 6)) * TWO_POW_MINUS_53;
+    }
+    this.pos = pos;
   }
 
   /** A double in [0, 1) with 53 random bits: (a >> 5) * 2**26 + (b >> 6), over 2**53. */
