@@ -83,8 +83,8 @@ const SCALAR_BOX = new Float64Array(1);
 
 /** An array with a JS number or boolean (numpy's Python scalar): no 0-d array, no broadcasting. */
 function withScalar(spec: BinarySpec, A: NDArray, s: Scalar, scalarFirst: boolean): NDArray {
-  const rt = spec.result(promoteWithScalar(A.dtype, s));
-  const k = spec.kernel(promoteWithScalar(A.dtype, s));
+  const t = promoteWithScalar(A.dtype, s);
+  const rt = spec.result(t), k = spec.kernel(t);
   const y = +s, n = A.size;
   const out = allocF64(n);
   if (A.isCContiguous) {
