@@ -96,7 +96,6 @@ function build() {
   buildTypes();
   const esbuild = require('esbuild');
   const mods = publicModules();
-  const files = [...new Set(Object.values(mods))];
   const contents = `exports.MODULES = {\n${Object.entries(mods)
     .map(([name, f]) => `  ${JSON.stringify(name)}: require(${JSON.stringify(f)}),`).join('\n')}\n};\n`;
   const result = esbuild.buildSync({
@@ -117,7 +116,6 @@ function build() {
       `'use strict';\nmodule.exports = require('../runtime.js').MODULES[${JSON.stringify(name)}];\n`);
   }
   writeAtomically(RUNTIME, result.outputFiles[0].text);
-  return files.length;
 }
 
 /**
