@@ -221,3 +221,26 @@ describe('child processes', () => {
     expect(one.stats.workers).toBe(0);
   }, 60_000);
 });
+
+test('a worker that dies without a word is given up after the stall limit; the product is left to the main thread', async () => {
+  process.env.TSDL_GEMM_STALL_MS = '300';
+  let Engine!: typeof import('../lib/np/gemm/driver').Engine;
+  jest.isolateModules(() => { ({ Engine } = require('../lib/np/gemm/driver') as typeof import('../lib/np/gemm/driver')); });
+  delete process.env.TSDL_GEMM_STALL_MS;
+  const e = Engine.create(true);
+  if (!e) return; // no shared wasm memory on this platform: nothing to watch
+  const m = 20, k = 2000, n = 209;
+  const A = { data: Float64Array.from({ length: m * k }, (_, i) => Math.sin(i)), off: 0, rs: k, cs: 1 };
+  const B = { data: Float64Array.from({ length: k * n }, (_, i) => Math.cos(i)), off: 0, rs: n, cs: 1 };
+  e.workerMask(2);
+  for (let i = 0; i < 100 && e.workerMask(2) === 0; i++) await new Promise((r) => setTimeout(r, 50));
+  const mask = e.workerMask(2);
+  expect(mask).not.toBe(0);
+  const ref = gemmPure(A, B, m, k, n);
+  const c1 = e.run(A, B, m, k, n, mask)!;
+  expect(c1.every((x, i) => Object.is(x, ref[i]))).toBe(true);
+  const workers = (e as unknown as { pool: { workers: { terminate(): Promise<number> }[] } }).pool.workers;
+  await Promise.all(workers.map((w) => w.terminate()));
+  expect(e.run(A, B, m, k, n, mask)).toBeNull();   // without the watchdog: waits forever (test timeout)
+  expect(e.workerMask(2)).toBe(0);
+}, 30_000);

@@ -40,6 +40,22 @@ interface WasmApi {
 
 /** A worker reported an error: the product is redone on the main thread. */
 class WorkerFailed extends Error {}
+/**
+ * A worker made no progress for STALL_MS (e.g. its thread died without a word). The product is
+ * then left to the main-thread engine, on its own memory: a late write of that worker cannot reach it.
+ */
+class WorkerStalled extends WorkerFailed {}
+const STALL_MS = Number(process.env.TSDL_GEMM_STALL_MS) || 10_000;
+
+/** Tracks the last change of a counter; throws WorkerStalled when it stops changing too long. */
+class StallWatch {
+  private last = NaN;
+  private since = 0;
+  check(value: number): void {
+    if (value !== this.last) { this.last = value; this.since = performance.now(); return; }
+    if (performance.now() - this.since > STALL_MS) throw new WorkerStalled('gemm worker stopped making progress');
+  }
+}
 
 function align64(x: number): number { return (x + 63) & ~63; }
 
@@ -128,6 +144,7 @@ export class Engine {
     } catch (e) {
       if (!(e instanceof WorkerFailed)) throw e;
       if (this.pool) this.pool.broken = true;
+      if (e instanceof WorkerStalled) return null;
       this.execute(plan, A, B, m, k, n, 0);
     }
     const C = new Float64Array(m * n);
@@ -230,10 +247,12 @@ export class Engine {
   private waitAtLeast(i: number, v: number): void {
     const ctl = this.ctl;
     for (let s = 0; s < SPIN; s++) if (Atomics.load(ctl, i) >= v) return;
+    const watch = new StallWatch();
     for (;;) {
       const cur = Atomics.load(ctl, i);
       if (cur >= v) return;
       if (Atomics.load(ctl, W.ERROR)) throw new WorkerFailed('gemm worker failed');
+      watch.check(cur);
       Atomics.wait(ctl, i, cur, 20);
     }
   }
@@ -255,6 +274,7 @@ export class Engine {
     this.copyA(plan, A, m, k);
     if (T > 1) { Atomics.add(ctl, W.GEN, 1); Atomics.notify(ctl, W.GEN); }
     let error = false;
+    let stalled: WorkerStalled | null = null;
     try {
       if (plan.kind === 0) this.mainRows(plan, B, m, k, n, T);
       else this.mainColumns(plan, B, m, k, n, T);
@@ -264,13 +284,21 @@ export class Engine {
     } finally {
       if (T > 1) {
         // Every participant counts itself finished, also after an error.
+        const watch = new StallWatch();
         for (;;) {
           const f = Atomics.load(ctl, W.FINISHED);
           if (f >= T - 1) break;
+          try {
+            watch.check(f);
+          } catch (e) {
+            stalled = e as WorkerStalled;
+            break;
+          }
           Atomics.wait(ctl, W.FINISHED, f, 20);
         }
       }
     }
+    if (stalled) throw stalled;
     if (error || Atomics.load(ctl, W.ERROR)) throw new WorkerFailed('gemm worker failed');
   }
 
@@ -330,6 +358,7 @@ export class Engine {
    */
   private helpUntil(plan: Plan, m: number, k: number, n: number, panels: number): void {
     const c = this.ctl, G = c[W.NGROUPS];
+    const watch = new StallWatch();
     for (let spins = 0; ;) {
       let gmin = 0, pmin = Infinity;
       for (let g = 0; g < G; g++) {
@@ -340,6 +369,7 @@ export class Engine {
       if (Atomics.load(c, W.ERROR)) throw new WorkerFailed('gemm worker failed');
       if (this.helpOne(plan, m, k, n)) continue;
       if (++spins < SPIN) continue;
+      watch.check(pmin);
       Atomics.wait(c, W.PROG + LINE * gmin, pmin, 20);
     }
   }
