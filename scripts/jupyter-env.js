@@ -5,6 +5,8 @@
 const fs = require('fs');
 const path = require('path');
 
+const { MALLOC_TUNABLES } = require('./malloc-tunables');
+
 const REPO_DIR = path.resolve(__dirname, '..');
 const KERNEL_NAME = 'tslab';
 
@@ -21,7 +23,10 @@ function kernelSpec(repoDir = REPO_DIR) {
     language: 'typescript',
     // tslab compiles notebook cells itself; the library they import ('tsdl', linked into
     // node_modules by package.json's "tsdl": "file:" dependency) is TypeScript source, loaded through tsx's hook.
-    env: { NODE_OPTIONS: `--require ${require.resolve('tsx/cjs', { paths: [repoDir] })}` },
+    env: {
+      NODE_OPTIONS: `--require ${require.resolve('tsx/cjs', { paths: [repoDir] })}`,
+      GLIBC_TUNABLES: MALLOC_TUNABLES, // see scripts/malloc-tunables.js
+    },
   };
 }
 

@@ -69,7 +69,11 @@ describe('tslab kernel registered in .jupyter-local', () => {
       argv: [path.join(REPO_DIR, 'node_modules/.bin/tslab'), 'kernel', '--config-path', '{connection_file}'],
       display_name: 'TypeScript (tslab, tsdl)',
       language: 'typescript',
-      env: { NODE_OPTIONS: `--require ${require.resolve('tsx/cjs')}` },
+      env: {
+        NODE_OPTIONS: `--require ${require.resolve('tsx/cjs')}`,
+        // eslint-disable-next-line @typescript-eslint/no-var-requires
+        GLIBC_TUNABLES: (require('../scripts/malloc-tunables') as { MALLOC_TUNABLES: string }).MALLOC_TUNABLES,
+      },
     });
     for (const key of ['JUPYTER_DATA_DIR', 'JUPYTER_CONFIG_DIR', 'JUPYTER_RUNTIME_DIR'] as const) {
       expect(env[key]!.startsWith(localDir)).toBe(true);
