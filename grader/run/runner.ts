@@ -73,7 +73,7 @@ const round1 = (ms: number): number => Math.round(ms * 10) / 10;
  * What the Jupyter kernel has: the `.ts` require hook from NODE_OPTIONS=--require tsx/cjs, and the
  * library's runtime bundle (dist/, which 'tsdl' resolves to) rebuilt if lib/ changed since.
  */
-function ensureTypeScriptHook(): void {
+function prepareNotebookRuntime(): void {
   if (!require.extensions['.ts']) require('tsx/cjs');
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   (require('../../scripts/runtime-bundle.js') as { ensureRuntimeBundle: () => boolean }).ensureRuntimeBundle();
@@ -95,7 +95,7 @@ export async function runNotebook(input: Notebook, options: RunOptions): Promise
   const nb = structuredClone(input);
   const rootDir = path.dirname(path.resolve(options.notebookPath));
   const timeoutMs = options.timeoutSec !== undefined && options.timeoutSec > 0 ? options.timeoutSec * 1000 : undefined;
-  ensureTypeScriptHook();
+  prepareNotebookRuntime();
 
   const jupyter = jupyterModule();
   const saved = {

@@ -11,22 +11,14 @@ import { build, Plugin } from 'esbuild';
 
 const REPO = path.resolve(__dirname, '..', '..');
 
-/** The module names a submission may import, mapped to files in the repo. */
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { publicModules } = require('../../scripts/runtime-bundle.js') as {
+  publicModules: (o?: { instructor?: boolean }) => Record<string, string>;
+};
+
+/** The module names a submission may import, mapped to files in the repo (no instructor-only ones). */
 export function sandboxModules(): Record<string, string> {
-  const mods: Record<string, string> = {
-    tsdl: path.join(REPO, 'lib', 'index.ts'),
-    'tsdl/lib': path.join(REPO, 'lib', 'index.ts'),
-  };
-  for (const sub of ['plot', 'datasets']) {
-    const f = path.join(REPO, 'lib', sub, 'index.ts');
-    if (fs.existsSync(f)) mods[`tsdl/lib/${sub}`] = f;
-  }
-  const courseDir = path.join(REPO, 'lib', 'course');
-  for (const id of fs.readdirSync(courseDir)) {
-    const f = path.join(courseDir, id, 'index.ts');
-    if (fs.existsSync(f)) mods[`tsdl/lib/course/${id}`] = f;
-  }
-  return mods;
+  return publicModules({ instructor: false });
 }
 
 // Display and file-format packages are not available inside the sandbox.

@@ -135,8 +135,10 @@ export function gemm(A: Mat, B: Mat, m: number, k: number, n: number): Float64Ar
   const flops = 2 * m * k * n;
   const o = opts();
   if (m > 0 && n > 0 && k > 0 && flops >= o.wasmMinFlops && !o.pureJs) {
-    const key = `${B.rs === 1 && B.cs !== 1 ? 'c' : 'r'}${Math.round(Math.log2(flops))}${m > n ? 't' : ''}`;
-    const t0 = o.adaptive ? process.hrtime() : null;
+    // Only products that may use the workers are timed and learnt from (see chooseThreads).
+    const learning = o.adaptive && o.threads > 1 && flops >= o.threadMinFlops;
+    const key = learning ? `${B.rs === 1 && B.cs !== 1 ? 'c' : 'r'}${Math.round(Math.log2(flops))}${m > n ? 't' : ''}` : '';
+    const t0 = learning ? process.hrtime() : null;
     let threaded = false;
     let C: Float64Array | null = null;
     if (o.threads > 1 && flops >= o.threadMinFlops && (!o.adaptive || chooseThreads(key))) {
@@ -152,7 +154,7 @@ export function gemm(A: Mat, B: Mat, m: number, k: number, n: number): Float64Ar
     }
     if (C) {
       if (threaded) counts.threaded++; else counts.wasm++;
-      if (t0 && o.threads > 1 && flops >= o.threadMinFlops) {
+      if (t0) {
         const d = process.hrtime(t0);
         learn(key, threaded, (d[0] * 1e9 + d[1]) / flops);
       }

@@ -255,6 +255,13 @@ function isCOrder(shape: readonly number[], strides: readonly number[]): boolean
   return true;
 }
 
+/** Whether two shapes are the same, axis by axis. */
+export function sameShape(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
+}
+
 export function shapeSize(shape: readonly number[]): number {
   let n = 1;
   for (const d of shape) n *= d;

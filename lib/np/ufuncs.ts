@@ -1,6 +1,6 @@
 import { DType, checkInt, promoteTypes, promoteWithScalar } from './dtype';
 import { allocF64 } from './alloc';
-import { ArrayLike, NDArray } from './ndarray';
+import { ArrayLike, NDArray, sameShape } from './ndarray';
 import { asarray } from './asarray';
 import { broadcastShapes, broadcastStrides, forEachRow } from './broadcast';
 
@@ -129,12 +129,6 @@ function matrixBroadcast(k: RowKernel, out: Float64Array, A: NDArray, B: NDArray
     return true;
   }
   return false;
-}
-
-function sameShape(a: readonly number[], b: readonly number[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
-  return true;
 }
 
 /** Integers have no -0: x * -1 or -x of an int 0 must stay 0. */

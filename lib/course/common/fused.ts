@@ -12,7 +12,7 @@
  * numpy's; the test (test/course-fused.test.ts) checks them against np.sum itself.
  */
 import { allocF64 } from '../../np/alloc';
-import { NDArray } from '../../np/ndarray';
+import { NDArray, sameShape } from '../../np/ndarray';
 import { addRun } from '../../np/pairwise';
 
 /** The largest |y| for which the integer `1 - y` of an int64 label array is exact (no overflow check fires). */
@@ -20,12 +20,6 @@ const SAFE_LABEL = 2 ** 52;
 
 function isF64(x: unknown): x is NDArray {
   return x instanceof NDArray && x.dtype === 'float64';
-}
-
-function sameShape(a: readonly number[], b: readonly number[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
-  return true;
 }
 
 /** The buffer holding x's elements in C order: its own when contiguous, else a C-order copy. */
