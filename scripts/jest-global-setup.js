@@ -1,5 +1,7 @@
 'use strict';
-// Before any test: the runtime bundle that notebooks run must be the current lib/.
+// Before any test: the runtime bundle that notebooks run must be the current lib/, and the optional
+// native addon the current native/blas.c (when this machine can build it).
 module.exports = async () => {
   require('./runtime-bundle').ensureRuntimeBundle();
+  require('./build-native').ensureNativeAddon();
 };

@@ -38,6 +38,7 @@ function findJupyter() {
 
 function main(extraArgs) {
   require('./runtime-bundle').ensureRuntimeBundle();
+  require('./build-native').ensureNativeAddon();
   const jupyter = findJupyter();
   if (!jupyter) {
     console.error(HOW_TO_GET_JUPYTER);

@@ -6,12 +6,16 @@
  * sharing a wasm memory (gemm/driver.ts, gemm/pool.ts). Both give the same bits: every C[i,j] is
  * summed over p = 0..k-1 in order from +0 with separate multiply and add (see gemm/README.md).
  *
+ * When the native addon is built, float64 dot products go to the system's BLAS instead, with numpy's
+ * own choice of BLAS call (../blas_dot.ts, gemm/native.ts); TSDL_NATIVE=0 keeps them here.
+ *
  * Environment: TSDL_PURE_JS=1 forces the pure path; TSDL_THREADS=n sets the thread count
  * (default: the machine's available parallelism; 1 = main thread only).
  */
 import * as os from 'os';
 import { Engine } from './gemm/driver';
 import { Mat, gemmPure } from './gemm/pure';
+import { NativeBlas, nativeBlas, nativeBlasError } from './gemm/native';
 
 export type { Mat };
 
@@ -36,6 +40,8 @@ export interface GemmOptions {
    * (see chooseThreads); false: always use them for products above threadMinFlops.
    */
   adaptive: boolean;
+  /** Whether float64 dot products may use the native BLAS addon when it is built (gemm/native.ts). */
+  native: boolean;
 }
 export interface GemmStats {
   pure: number;
@@ -45,6 +51,10 @@ export interface GemmStats {
   workerFailure: string | null;
   /** Whether the wasm kernels could be instantiated (null: not tried yet). */
   wasmAvailable: boolean | null;
+  /** Products run by the native BLAS addon. */
+  native: number;
+  /** Why the native addon is not in use (null: in use or not tried yet). */
+  nativeUnavailable: string | null;
 }
 
 function defaultThreads(): number {
@@ -58,14 +68,14 @@ function defaultThreads(): number {
 }
 
 let options: GemmOptions | null = null;
-const counts = { pure: 0, wasm: 0, threaded: 0 };
+const counts = { pure: 0, wasm: 0, threaded: 0, native: 0 };
 // undefined: not tried yet; null: unavailable.
 let local: Engine | null | undefined;
 let shared: Engine | null | undefined;
 
 function opts(): GemmOptions {
   if (!options) {
-    options = { threads: defaultThreads(), pureJs: process.env.TSDL_PURE_JS === '1', wasmMinFlops: WASM_MIN_FLOPS, threadMinFlops: THREAD_MIN_FLOPS, adaptive: true };
+    options = { threads: defaultThreads(), pureJs: process.env.TSDL_PURE_JS === '1', wasmMinFlops: WASM_MIN_FLOPS, threadMinFlops: THREAD_MIN_FLOPS, adaptive: true, native: true };
   }
   return options;
 }
@@ -83,6 +93,7 @@ export function setGemmOptions(o: Partial<GemmOptions>): void {
   if (o.wasmMinFlops !== undefined) cur.wasmMinFlops = Math.max(0, o.wasmMinFlops);
   if (o.threadMinFlops !== undefined) cur.threadMinFlops = Math.max(0, o.threadMinFlops);
   if (o.adaptive !== undefined) { cur.adaptive = !!o.adaptive; learned.clear(); }
+  if (o.native !== undefined) cur.native = !!o.native;
 }
 
 export function gemmStats(): GemmStats {
@@ -91,7 +102,20 @@ export function gemmStats(): GemmStats {
     workers: shared ? shared.workersStarted : 0,
     workerFailure: shared ? shared.workerFailure : null,
     wasmAvailable: local === undefined ? null : local !== null,
+    nativeUnavailable: nativeBlasError(),
   };
+}
+
+/**
+ * The native BLAS addon for a float64 dot product, or null when products should use the kernels
+ * here (addon not built or refused, or switched off by options / TSDL_NATIVE=0 / TSDL_PURE_JS=1).
+ */
+export function nativeForDot(): NativeBlas | null {
+  const o = opts();
+  if (!o.native || o.pureJs) return null;
+  const b = nativeBlas();
+  if (b) counts.native++;
+  return b;
 }
 
 function localEngine(): Engine | null {

@@ -4,7 +4,8 @@ import { asarray } from './asarray';
 import { formatShape, normalizeAxis } from './errors';
 import { multiply } from './ufuncs';
 import { sum } from './reductions';
-import { Mat, gemm } from './gemm';
+import { Mat, gemm, nativeForDot } from './gemm';
+import { blasDot } from './blas_dot';
 
 /** A 2-D view of an operand (buffer, offset, element strides), read without copying. */
 function asMat(a: NDArray, rows: number, cols: number): Mat {
@@ -34,6 +35,11 @@ export function dot(x: ArrayLike, y: ArrayLike): NDArray {
   const ka = a.shape[a.ndim - 1];
   const kb = b.ndim === 1 ? b.shape[0] : b.shape[b.ndim - 2];
   if (ka !== kb) throw alignError(a, b, ka, kb);
+  if (t === 'float64') {
+    // numpy's own BLAS calls when the native addon is there (blas_dot.ts); the kernels below otherwise.
+    const blas = nativeForDot();
+    if (blas) return blasDot(blas, a.dtype === 'float64' ? a : a.astype('float64'), b.dtype === 'float64' ? b : b.astype('float64'));
+  }
   if (b.ndim <= 2) {
     const n = b.ndim === 1 ? 1 : b.shape[1];
     const m = shapeProd(a.shape.slice(0, -1));

@@ -1,0 +1,70 @@
+/**
+ * The optional native addon (native/blas.c, built at install time by scripts/build-native.js):
+ * CBLAS on the system's OpenBLAS, the library Debian's numpy links. Loaded once, on first use;
+ * anything that stops it (not built, TSDL_NATIVE=0 or TSDL_PURE_JS=1, a runtime that refuses
+ * native code such as the grader's permission-model sandbox) leaves products on the WebAssembly /
+ * pure TypeScript kernels.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+
+export const RowMajor = 101, ColMajor = 102;
+export const NoTrans = 111, Trans = 112;
+export const Upper = 121, Lower = 122;
+
+export interface NativeBlas {
+  ddot(n: number, x: Float64Array, xo: number, incx: number, y: Float64Array, yo: number, incy: number): number;
+  dgemv(order: number, trans: number, m: number, n: number, A: Float64Array, ao: number, lda: number,
+    x: Float64Array, xo: number, incx: number, y: Float64Array, yo: number): void;
+  dgemm(order: number, transA: number, transB: number, m: number, n: number, k: number,
+    A: Float64Array, ao: number, lda: number, B: Float64Array, bo: number, ldb: number,
+    C: Float64Array, co: number, ldc: number): void;
+  dsyrk(order: number, uplo: number, trans: number, n: number, k: number, A: Float64Array, ao: number, lda: number,
+    C: Float64Array, co: number, ldc: number): void;
+  setThreads(n: number): void;
+  info(): { library: string; corename: string; config: string; threads: number };
+}
+
+const ADDON_NAME = 'tsdl_blas.node';
+
+/** build/tsdl_blas.node of the package this file is part of (lib/np/gemm/ in sources, dist/ when bundled). */
+function findAddon(): string | null {
+  let dir = __dirname;
+  for (let up = 0; up < 5; up++) {
+    const f = path.join(dir, 'build', ADDON_NAME);
+    if (fs.existsSync(f)) return f;
+    const parent = path.dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  return null;
+}
+
+// undefined: not tried yet; null: unavailable (see loadError).
+let addon: NativeBlas | null | undefined;
+let loadError: string | null = null;
+
+export function nativeBlas(): NativeBlas | null {
+  if (addon !== undefined) return addon;
+  addon = null;
+  if (process.env.TSDL_NATIVE === '0' || process.env.TSDL_PURE_JS === '1') {
+    loadError = 'disabled by TSDL_NATIVE=0 or TSDL_PURE_JS=1';
+    return addon;
+  }
+  const file = findAddon();
+  if (!file) {
+    loadError = `${ADDON_NAME} not built (npm ci builds it when gcc and libopenblas-dev are present)`;
+    return addon;
+  }
+  try {
+    const m = { exports: {} as NativeBlas };
+    process.dlopen(m, file);
+    addon = m.exports;
+  } catch (e) {
+    loadError = `${file} could not be loaded: ${(e as Error).message}`;
+  }
+  return addon;
+}
+
+/** Why the addon is not in use (null when it is, or has not been tried). */
+export function nativeBlasError(): string | null { return loadError; }

@@ -1,0 +1,251 @@
+/*
+ * tsdl's optional native addon: the CBLAS calls numpy's float64 dot makes (ddot, dgemv, dgemm,
+ * dsyrk), on Float64Array operands, against the system's BLAS (OpenBLAS on Debian, the library
+ * numpy itself links). Which call a product makes is decided in TypeScript (lib/np/blas_dot.ts);
+ * here every operand's addressed span is checked against its array before BLAS sees a pointer.
+ *
+ * Built at install time by scripts/build-native.js; when it cannot be built or loaded, products use
+ * the WebAssembly / pure TypeScript kernels instead.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <cblas.h>
+#include <node_api.h>
+
+/* OpenBLAS extensions; weak so that another CBLAS still links. */
+extern void openblas_set_num_threads(int) __attribute__((weak));
+extern int openblas_get_num_threads(void) __attribute__((weak));
+extern char *openblas_get_corename(void) __attribute__((weak));
+extern char *openblas_get_config(void) __attribute__((weak));
+
+#define CHECK(call)                                                              \
+  do {                                                                           \
+    if ((call) != napi_ok) {                                                     \
+      napi_throw_error(env, NULL, "tsdl native blas: N-API call failed: " #call); \
+      return NULL;                                                               \
+    }                                                                            \
+  } while (0)
+
+static napi_value fail(napi_env env, const char *msg) {
+  napi_throw_error(env, NULL, msg);
+  return NULL;
+}
+
+/* args[i] as an integer in [lo, hi]; returns 0 and throws otherwise. */
+static int get_int(napi_env env, napi_value v, int64_t lo, int64_t hi, int64_t *out, const char *what) {
+  double d;
+  if (napi_get_value_double(env, v, &d) != napi_ok || d != (double)(int64_t)d || d < (double)lo || d > (double)hi) {
+    char msg[160];
+    snprintf(msg, sizeof msg, "tsdl native blas: %s must be an integer in [%lld, %lld]", what, (long long)lo, (long long)hi);
+    napi_throw_range_error(env, NULL, msg);
+    return 0;
+  }
+  *out = (int64_t)d;
+  return 1;
+}
+
+/* A Float64Array's data pointer and length; 0 (with an exception) for anything else. */
+static int get_f64(napi_env env, napi_value v, double **data, int64_t *len, const char *what) {
+  bool is_ta = false;
+  napi_typedarray_type type;
+  size_t length;
+  void *ptr;
+  if (napi_is_typedarray(env, v, &is_ta) != napi_ok || !is_ta ||
+      napi_get_typedarray_info(env, v, &type, &length, &ptr, NULL, NULL) != napi_ok || type != napi_float64_array) {
+    char msg[120];
+    snprintf(msg, sizeof msg, "tsdl native blas: %s must be a Float64Array", what);
+    napi_throw_type_error(env, NULL, msg);
+    return 0;
+  }
+  *data = (double *)ptr;
+  *len = (int64_t)length;
+  return 1;
+}
+
+/*
+ * A strided operand: `lines` lines of `width` elements, line starts `ld` apart, from `off`. Every
+ * addressed element must lie inside the array (a count of 0 addresses nothing).
+ */
+static int span_ok(napi_env env, int64_t len, int64_t off, int64_t lines, int64_t width, int64_t ld, const char *what) {
+  if (lines == 0 || width == 0) return 1;
+  int64_t last = off + (lines - 1) * ld + (width - 1);
+  if (off < 0 || last >= len || (lines > 1 && ld < width)) {
+    char msg[160];
+    snprintf(msg, sizeof msg, "tsdl native blas: %s addresses elements outside its array", what);
+    napi_throw_range_error(env, NULL, msg);
+    return 0;
+  }
+  return 1;
+}
+
+#define MAX_DIM 2147483647LL
+
+/* ddot(n, x, xoff, incx, y, yoff, incy) -> number */
+static napi_value js_ddot(napi_env env, napi_callback_info info) {
+  size_t argc = 7;
+  napi_value a[7];
+  CHECK(napi_get_cb_info(env, info, &argc, a, NULL, NULL));
+  if (argc != 7) return fail(env, "tsdl native blas: ddot takes 7 arguments");
+  int64_t n, xo, incx, yo, incy, xl, yl;
+  double *x, *y;
+  if (!get_int(env, a[0], 0, MAX_DIM, &n, "n") || !get_f64(env, a[1], &x, &xl, "x") ||
+      !get_int(env, a[2], 0, MAX_DIM, &xo, "x offset") || !get_int(env, a[3], 1, MAX_DIM, &incx, "incx") ||
+      !get_f64(env, a[4], &y, &yl, "y") || !get_int(env, a[5], 0, MAX_DIM, &yo, "y offset") ||
+      !get_int(env, a[6], 1, MAX_DIM, &incy, "incy") ||
+      !span_ok(env, xl, xo, n, 1, incx, "x") || !span_ok(env, yl, yo, n, 1, incy, "y"))
+    return NULL;
+  double r = n == 0 ? 0.0 : cblas_ddot((int)n, x + xo, (int)incx, y + yo, (int)incy);
+  napi_value out;
+  CHECK(napi_create_double(env, r, &out));
+  return out;
+}
+
+static int get_order(napi_env env, napi_value v, int64_t *o) {
+  if (!get_int(env, v, CblasRowMajor, CblasColMajor, o, "order")) return 0;
+  return 1;
+}
+
+static int get_trans(napi_env env, napi_value v, int64_t *t, const char *what) {
+  return get_int(env, v, CblasNoTrans, CblasTrans, t, what);
+}
+
+/*
+ * The stored layout of an r×c operand (as BLAS reads it, after `trans`) in `order`: how many lines
+ * of which width sit `ld` apart.
+ */
+static void stored(int64_t order, int64_t trans, int64_t r, int64_t c, int64_t *lines, int64_t *width) {
+  int64_t sr = trans == CblasTrans ? c : r, sc = trans == CblasTrans ? r : c; /* stored rows/cols */
+  if (order == CblasRowMajor) { *lines = sr; *width = sc; }
+  else { *lines = sc; *width = sr; }
+}
+
+/* dgemv(order, trans, m, n, A, aoff, lda, x, xoff, incx, y, yoff): y = op(A)·x, y contiguous. */
+static napi_value js_dgemv(napi_env env, napi_callback_info info) {
+  size_t argc = 12;
+  napi_value a[12];
+  CHECK(napi_get_cb_info(env, info, &argc, a, NULL, NULL));
+  if (argc != 12) return fail(env, "tsdl native blas: dgemv takes 12 arguments");
+  int64_t order, trans, m, n, ao, lda, xo, incx, yo, al, xl, yl;
+  double *A, *x, *y;
+  if (!get_order(env, a[0], &order) || !get_trans(env, a[1], &trans, "trans") ||
+      !get_int(env, a[2], 0, MAX_DIM, &m, "m") || !get_int(env, a[3], 0, MAX_DIM, &n, "n") ||
+      !get_f64(env, a[4], &A, &al, "A") || !get_int(env, a[5], 0, MAX_DIM, &ao, "A offset") ||
+      !get_int(env, a[6], 1, MAX_DIM, &lda, "lda") ||
+      !get_f64(env, a[7], &x, &xl, "x") || !get_int(env, a[8], 0, MAX_DIM, &xo, "x offset") ||
+      !get_int(env, a[9], 1, MAX_DIM, &incx, "incx") ||
+      !get_f64(env, a[10], &y, &yl, "y") || !get_int(env, a[11], 0, MAX_DIM, &yo, "y offset"))
+    return NULL;
+  /* A is stored m×n in `order`; op(A)·x has length m (NoTrans) or n (Trans). */
+  int64_t lines, width;
+  stored(order, CblasNoTrans, m, n, &lines, &width);
+  int64_t xn = trans == CblasNoTrans ? n : m, yn = trans == CblasNoTrans ? m : n;
+  if (!span_ok(env, al, ao, lines, width, lda, "A") || !span_ok(env, xl, xo, xn, 1, incx, "x") ||
+      !span_ok(env, yl, yo, yn, 1, 1, "y"))
+    return NULL;
+  if (m > 0 && n > 0)
+    cblas_dgemv((enum CBLAS_ORDER)order, (enum CBLAS_TRANSPOSE)trans, (int)m, (int)n, 1.0, A + ao, (int)lda,
+                x + xo, (int)incx, 0.0, y + yo, 1);
+  return NULL;
+}
+
+/* dgemm(order, transA, transB, m, n, k, A, aoff, lda, B, boff, ldb, C, coff, ldc): C = op(A)·op(B). */
+static napi_value js_dgemm(napi_env env, napi_callback_info info) {
+  size_t argc = 15;
+  napi_value a[15];
+  CHECK(napi_get_cb_info(env, info, &argc, a, NULL, NULL));
+  if (argc != 15) return fail(env, "tsdl native blas: dgemm takes 15 arguments");
+  int64_t order, ta, tb, m, n, k, ao, lda, bo, ldb, co, ldc, al, bl, cl;
+  double *A, *B, *C;
+  if (!get_order(env, a[0], &order) || !get_trans(env, a[1], &ta, "transA") || !get_trans(env, a[2], &tb, "transB") ||
+      !get_int(env, a[3], 0, MAX_DIM, &m, "m") || !get_int(env, a[4], 0, MAX_DIM, &n, "n") ||
+      !get_int(env, a[5], 0, MAX_DIM, &k, "k") ||
+      !get_f64(env, a[6], &A, &al, "A") || !get_int(env, a[7], 0, MAX_DIM, &ao, "A offset") ||
+      !get_int(env, a[8], 1, MAX_DIM, &lda, "lda") ||
+      !get_f64(env, a[9], &B, &bl, "B") || !get_int(env, a[10], 0, MAX_DIM, &bo, "B offset") ||
+      !get_int(env, a[11], 1, MAX_DIM, &ldb, "ldb") ||
+      !get_f64(env, a[12], &C, &cl, "C") || !get_int(env, a[13], 0, MAX_DIM, &co, "C offset") ||
+      !get_int(env, a[14], 1, MAX_DIM, &ldc, "ldc"))
+    return NULL;
+  int64_t la, wa, lb, wb, lc, wc;
+  stored(order, ta, m, k, &la, &wa);
+  stored(order, tb, k, n, &lb, &wb);
+  stored(order, CblasNoTrans, m, n, &lc, &wc);
+  if (!span_ok(env, al, ao, la, wa, lda, "A") || !span_ok(env, bl, bo, lb, wb, ldb, "B") ||
+      !span_ok(env, cl, co, lc, wc, ldc, "C"))
+    return NULL;
+  if (m > 0 && n > 0 && k > 0)
+    cblas_dgemm((enum CBLAS_ORDER)order, (enum CBLAS_TRANSPOSE)ta, (enum CBLAS_TRANSPOSE)tb, (int)m, (int)n, (int)k,
+                1.0, A + ao, (int)lda, B + bo, (int)ldb, 0.0, C + co, (int)ldc);
+  return NULL;
+}
+
+/* dsyrk(order, uplo, trans, n, k, A, aoff, lda, C, coff, ldc): one triangle of C = op(A)·op(A)ᵀ. */
+static napi_value js_dsyrk(napi_env env, napi_callback_info info) {
+  size_t argc = 11;
+  napi_value a[11];
+  CHECK(napi_get_cb_info(env, info, &argc, a, NULL, NULL));
+  if (argc != 11) return fail(env, "tsdl native blas: dsyrk takes 11 arguments");
+  int64_t order, uplo, trans, n, k, ao, lda, co, ldc, al, cl;
+  double *A, *C;
+  if (!get_order(env, a[0], &order) || !get_int(env, a[1], CblasUpper, CblasLower, &uplo, "uplo") ||
+      !get_trans(env, a[2], &trans, "trans") ||
+      !get_int(env, a[3], 0, MAX_DIM, &n, "n") || !get_int(env, a[4], 0, MAX_DIM, &k, "k") ||
+      !get_f64(env, a[5], &A, &al, "A") || !get_int(env, a[6], 0, MAX_DIM, &ao, "A offset") ||
+      !get_int(env, a[7], 1, MAX_DIM, &lda, "lda") ||
+      !get_f64(env, a[8], &C, &cl, "C") || !get_int(env, a[9], 0, MAX_DIM, &co, "C offset") ||
+      !get_int(env, a[10], 1, MAX_DIM, &ldc, "ldc"))
+    return NULL;
+  int64_t la, wa, lc, wc;
+  stored(order, trans, n, k, &la, &wa);
+  stored(order, CblasNoTrans, n, n, &lc, &wc);
+  if (!span_ok(env, al, ao, la, wa, lda, "A") || !span_ok(env, cl, co, lc, wc, ldc, "C")) return NULL;
+  if (n > 0 && k > 0)
+    cblas_dsyrk((enum CBLAS_ORDER)order, (enum CBLAS_UPLO)uplo, (enum CBLAS_TRANSPOSE)trans, (int)n, (int)k, 1.0,
+                A + ao, (int)lda, 0.0, C + co, (int)ldc);
+  return NULL;
+}
+
+static napi_value js_set_threads(napi_env env, napi_callback_info info) {
+  size_t argc = 1;
+  napi_value a[1];
+  CHECK(napi_get_cb_info(env, info, &argc, a, NULL, NULL));
+  int64_t t;
+  if (argc != 1 || !get_int(env, a[0], 1, 1024, &t, "threads")) return NULL;
+  if (!openblas_set_num_threads) return fail(env, "tsdl native blas: this BLAS cannot set its thread count");
+  openblas_set_num_threads((int)t);
+  return NULL;
+}
+
+/* {library, corename, config, threads}: what the products run on, for benches and bug reports. */
+static napi_value js_info(napi_env env, napi_callback_info info) {
+  (void)info;
+  napi_value out, v;
+  CHECK(napi_create_object(env, &out));
+  const char *lib = openblas_get_corename ? "OpenBLAS" : "CBLAS";
+  CHECK(napi_create_string_utf8(env, lib, NAPI_AUTO_LENGTH, &v));
+  CHECK(napi_set_named_property(env, out, "library", v));
+  const char *core = openblas_get_corename ? openblas_get_corename() : "";
+  CHECK(napi_create_string_utf8(env, core ? core : "", NAPI_AUTO_LENGTH, &v));
+  CHECK(napi_set_named_property(env, out, "corename", v));
+  const char *cfg = openblas_get_config ? openblas_get_config() : "";
+  CHECK(napi_create_string_utf8(env, cfg ? cfg : "", NAPI_AUTO_LENGTH, &v));
+  CHECK(napi_set_named_property(env, out, "config", v));
+  CHECK(napi_create_int32(env, openblas_get_num_threads ? openblas_get_num_threads() : 1, &v));
+  CHECK(napi_set_named_property(env, out, "threads", v));
+  return out;
+}
+
+static napi_value init(napi_env env, napi_value exports) {
+  napi_property_descriptor props[] = {
+    {"ddot", NULL, js_ddot, NULL, NULL, NULL, napi_enumerable, NULL},
+    {"dgemv", NULL, js_dgemv, NULL, NULL, NULL, napi_enumerable, NULL},
+    {"dgemm", NULL, js_dgemm, NULL, NULL, NULL, napi_enumerable, NULL},
+    {"dsyrk", NULL, js_dsyrk, NULL, NULL, NULL, napi_enumerable, NULL},
+    {"setThreads", NULL, js_set_threads, NULL, NULL, NULL, napi_enumerable, NULL},
+    {"info", NULL, js_info, NULL, NULL, NULL, napi_enumerable, NULL},
+  };
+  CHECK(napi_define_properties(env, exports, sizeof props / sizeof props[0], props));
+  return exports;
+}
+
+NAPI_MODULE(NODE_GYP_MODULE_NAME, init)
