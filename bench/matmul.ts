@@ -7,7 +7,7 @@
 import { execFileSync } from 'child_process';
 import * as path from 'path';
 import { Mat, gemm, gemmStats, setGemmOptions } from '../lib/np/gemm';
-import { nativeBlas, nativeBlasError } from '../lib/np/gemm/native';
+import { nativeBlas, nativeBlasError } from '../lib/np/native';
 import { NDArray } from '../lib/np/ndarray';
 import { dot } from '../lib/np/linalg';
 

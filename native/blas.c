@@ -1,12 +1,14 @@
 /*
  * tsdl's optional native addon: the CBLAS calls numpy's float64 dot makes (ddot, dgemv, dgemm,
  * dsyrk), on Float64Array operands, against the system's BLAS (OpenBLAS on Debian, the library
- * numpy itself links). Which call a product makes is decided in TypeScript (lib/np/blas_dot.ts);
- * here every operand's addressed span is checked against its array before BLAS sees a pointer.
+ * numpy itself links), and element-wise exp/log from the C library numpy's float64 loops call.
+ * Which call a product makes is decided in TypeScript (lib/np/blas_dot.ts); here every operand's
+ * addressed span is checked against its array before BLAS or the loops see a pointer.
  *
  * Built at install time by scripts/build-native.js; when it cannot be built or loaded, products use
  * the WebAssembly / pure TypeScript kernels instead.
  */
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <cblas.h>
@@ -205,6 +207,29 @@ static napi_value js_dsyrk(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
+/*
+ * map(op, x, xoff, n, out, ooff): out[i] = f(x[i]) for i < n, f = exp (op 0) or log (op 1) of the C
+ * library: the functions numpy's float64 exp/log loops call where it has no SIMD version of its own.
+ */
+static napi_value js_map(napi_env env, napi_callback_info info) {
+  size_t argc = 6;
+  napi_value a[6];
+  CHECK(napi_get_cb_info(env, info, &argc, a, NULL, NULL));
+  if (argc != 6) return fail(env, "tsdl native blas: map takes 6 arguments");
+  int64_t op, xo, n, oo, xl, ol;
+  double *x, *o;
+  if (!get_int(env, a[0], 0, 1, &op, "op") || !get_f64(env, a[1], &x, &xl, "x") ||
+      !get_int(env, a[2], 0, MAX_DIM, &xo, "x offset") || !get_int(env, a[3], 0, MAX_DIM, &n, "n") ||
+      !get_f64(env, a[4], &o, &ol, "out") || !get_int(env, a[5], 0, MAX_DIM, &oo, "out offset") ||
+      !span_ok(env, xl, xo, n, 1, 1, "x") || !span_ok(env, ol, oo, n, 1, 1, "out"))
+    return NULL;
+  const double *src = x + xo;
+  double *dst = o + oo;
+  if (op == 0) for (int64_t i = 0; i < n; i++) dst[i] = exp(src[i]);
+  else for (int64_t i = 0; i < n; i++) dst[i] = log(src[i]);
+  return NULL;
+}
+
 static napi_value js_set_threads(napi_env env, napi_callback_info info) {
   size_t argc = 1;
   napi_value a[1];
@@ -241,6 +266,7 @@ static napi_value init(napi_env env, napi_value exports) {
     {"dgemv", NULL, js_dgemv, NULL, NULL, NULL, napi_enumerable, NULL},
     {"dgemm", NULL, js_dgemm, NULL, NULL, NULL, napi_enumerable, NULL},
     {"dsyrk", NULL, js_dsyrk, NULL, NULL, NULL, napi_enumerable, NULL},
+    {"map", NULL, js_map, NULL, NULL, NULL, napi_enumerable, NULL},
     {"setThreads", NULL, js_set_threads, NULL, NULL, NULL, napi_enumerable, NULL},
     {"info", NULL, js_info, NULL, NULL, NULL, napi_enumerable, NULL},
   };

@@ -47,7 +47,7 @@ function ensureNativeAddon({ force = false, quiet = false } = {}) {
   const platformFlags = process.platform === 'darwin' ? ['-bundle', '-undefined', 'dynamic_lookup'] : ['-shared'];
   // Debian keeps cblas.h under the multiarch include directory, which gcc searches by default.
   const args = ['-O2', '-fPIC', '-std=c11', '-Wall', '-DNODE_GYP_MODULE_NAME=tsdl_blas', '-I', include,
-    ...platformFlags, SOURCE, '-o', `${ADDON}.tmp`, '-lopenblas'];
+    ...platformFlags, SOURCE, '-o', `${ADDON}.tmp`, '-lopenblas', '-lm'];
   fs.mkdirSync(path.dirname(ADDON), { recursive: true });
   const r = spawnSync(cc, args, { encoding: 'utf8' });
   if (r.error || r.status !== 0) {

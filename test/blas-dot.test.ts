@@ -10,10 +10,11 @@ import * as path from 'path';
 import { np, NDArray } from '../lib';
 import { RandomState } from '../lib/np/random';
 import { gemmStats, setGemmOptions } from '../lib/np/gemm';
-import { nativeBlas, nativeBlasError } from '../lib/np/gemm/native';
+import { nativeBlas, nativeBlasError } from '../lib/np/native';
 
 interface Case { name: string; seed: number; shapes: number[][]; shape: number[]; f64: string }
-interface Fixture { numpy: string; openblas_corename: string; openblas_config: string; cases: Case[] }
+interface NormCase { name: string; seed: number; shape: number[]; value: number }
+interface Fixture { numpy: string; openblas_corename: string; openblas_config: string; cases: Case[]; norms: NormCase[] }
 
 const fixture: Fixture = JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures', 'blas_dot.json'), 'utf8'));
 
@@ -106,6 +107,20 @@ describe.each(fixture.cases.map((c) => [c.name, c] as const))('np.dot, %s', (_na
       if (Math.abs(r[i] - want[i]) > 1e-12 * Math.max(1, Math.abs(want[i]))) throw new Error(`${c.name}[${i}]: ${r[i]} vs ${want[i]}`);
     }
   });
+});
+
+const NORM_MAKE: Record<string, (x: NDArray) => NDArray> = {
+  'column (47,1)': (x) => x,
+  'matrix (7,300)': (x) => x,
+  'F-ordered (300,7).T': (x) => x.T,
+  'strided [:, ::2]': (x) => x.slice(':', '::2'),
+};
+
+test.each(fixture.norms.map((c) => [c.name, c] as const))('np.linalg.norm of %s is numpy\'s (a BLAS ddot)', (_name, c) => {
+  const x = NORM_MAKE[c.name](np.subtract(new RandomState(c.seed).rand(...c.shape) as NDArray, 0.5));
+  const r = np.linalg.norm(x) as number;
+  if (sameBuild) expect(Object.is(r, c.value)).toBe(true);
+  else expect(Math.abs(r - c.value)).toBeLessThanOrEqual(1e-14 * c.value);
 });
 
 describe('the addon refuses what would read or write outside an array', () => {

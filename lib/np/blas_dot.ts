@@ -15,7 +15,7 @@
  */
 import { NDArray } from './ndarray';
 import { allocF64 } from './alloc';
-import { ColMajor, NativeBlas, NoTrans, RowMajor, Trans, Upper } from './gemm/native';
+import { ColMajor, NativeBlas, NoTrans, RowMajor, Trans, Upper } from './native';
 
 type Kind = 'scalar' | 'column' | 'row' | 'matrix';
 
@@ -27,7 +27,7 @@ function kind(a: NDArray): Kind {
 }
 
 /** numpy's F-contiguity flag: strides of size-1 axes do not count; empty arrays are contiguous. */
-function isFContiguous(a: NDArray): boolean {
+export function isFContiguous(a: NDArray): boolean {
   let expected = 1;
   for (let k = 0; k < a.ndim; k++) {
     const n = a.shape[k];

@@ -7,7 +7,7 @@
  * summed over p = 0..k-1 in order from +0 with separate multiply and add (see gemm/README.md).
  *
  * When the native addon is built, float64 dot products go to the system's BLAS instead, with numpy's
- * own choice of BLAS call (../blas_dot.ts, gemm/native.ts); TSDL_NATIVE=0 keeps them here.
+ * own choice of BLAS call (blas_dot.ts, native.ts); TSDL_NATIVE=0 keeps them here.
  *
  * Environment: TSDL_PURE_JS=1 forces the pure path; TSDL_THREADS=n sets the thread count
  * (default: the machine's available parallelism; 1 = main thread only).
@@ -15,7 +15,7 @@
 import * as os from 'os';
 import { Engine } from './gemm/driver';
 import { Mat, gemmPure } from './gemm/pure';
-import { NativeBlas, nativeBlas, nativeBlasError } from './gemm/native';
+import { NativeBlas, nativeBlas, nativeBlasError } from './native';
 
 export type { Mat };
 
@@ -40,7 +40,7 @@ export interface GemmOptions {
    * (see chooseThreads); false: always use them for products above threadMinFlops.
    */
   adaptive: boolean;
-  /** Whether float64 dot products may use the native BLAS addon when it is built (gemm/native.ts). */
+  /** Whether float64 dot products may use the native BLAS addon when it is built (native.ts). */
   native: boolean;
 }
 export interface GemmStats {

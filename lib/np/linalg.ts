@@ -5,7 +5,7 @@ import { formatShape, normalizeAxis } from './errors';
 import { multiply } from './ufuncs';
 import { sum } from './reductions';
 import { Mat, gemm, nativeForDot } from './gemm';
-import { blasDot } from './blas_dot';
+import { blasDot, isFContiguous } from './blas_dot';
 
 /** A 2-D view of an operand (buffer, offset, element strides), read without copying. */
 function asMat(a: NDArray, rows: number, cols: number): Mat {
@@ -94,10 +94,7 @@ export function norm(x: ArrayLike, options: { ord?: number | 'fro' | null; axis?
   const axis = options.axis;
   if (axis === undefined || axis === null) {
     if (ord === 2 && a.ndim === 2) throw new Error('norm: the matrix 2-norm (largest singular value) is not supported by tsdl');
-    const v = a.values();
-    let s = 0;
-    for (let i = 0; i < v.length; i++) s += v[i] * v[i];
-    const r = Math.sqrt(s);
+    const r = Math.sqrt(sumOfSquares(a));
     if (!options.keepdims) return r;
     return new NDArray(new Float64Array([r]), a.shape.map(() => 1), 'float64');
   }
@@ -106,4 +103,21 @@ export function norm(x: ArrayLike, options: { ord?: number | 'fro' | null; axis?
   const sq = sum(multiply(a, a), { axis: axes, keepdims: options.keepdims }) as NDArray;
   const out = sq.values().map(Math.sqrt);
   return new NDArray(out, sq.shape, 'float64');
+}
+
+/**
+ * numpy's sqnorm for the flattened array: x.ravel('K').dot(x), a BLAS ddot over the elements in
+ * memory order, when the native addon is there; an in-order sum of squares otherwise.
+ */
+function sumOfSquares(a: NDArray): number {
+  const blas = nativeForDot();
+  if (blas && a.size > 0) {
+    const inMemoryOrder = a.isCContiguous || isFContiguous(a);
+    const d = inMemoryOrder ? a.data : a.values(), o = inMemoryOrder ? a.offset : 0;
+    return 0 + blas.ddot(a.size, d, o, 1, d, o, 1);
+  }
+  const v = a.values();
+  let s = 0;
+  for (let i = 0; i < v.length; i++) s += v[i] * v[i];
+  return s;
 }

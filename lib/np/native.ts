@@ -21,13 +21,15 @@ export interface NativeBlas {
     C: Float64Array, co: number, ldc: number): void;
   dsyrk(order: number, uplo: number, trans: number, n: number, k: number, A: Float64Array, ao: number, lda: number,
     C: Float64Array, co: number, ldc: number): void;
+  /** out[oo + i] = exp (op 0) or log (op 1) of x[xo + i], i < n, by the C library. */
+  map(op: 0 | 1, x: Float64Array, xo: number, n: number, out: Float64Array, oo: number): void;
   setThreads(n: number): void;
   info(): { library: string; corename: string; config: string; threads: number };
 }
 
 const ADDON_NAME = 'tsdl_blas.node';
 
-/** build/tsdl_blas.node of the package this file is part of (lib/np/gemm/ in sources, dist/ when bundled). */
+/** build/tsdl_blas.node of the package this file is part of (lib/np/ in sources, dist/ when bundled). */
 function findAddon(): string | null {
   let dir = __dirname;
   for (let up = 0; up < 5; up++) {
