@@ -3,6 +3,13 @@
  * script in bench/numpy/, the numpy original (Debian's /usr/bin/python3, SIMD loops as the machine
  * has them) against the source notebook under `tsdl run`: wall time, the notebook's compile and run
  * sums (metadata tsdl.timing), and peak RSS of both (GNU time). Prints a Markdown table.
+ *
+ * The numpy scripts start their clock after their imports; the notebook's run_ms sum includes its
+ * import cell, which loads the library. So the table also gives each side's import time (numpy's
+ * `numpy import seconds` line; the run_ms of the notebook's first cell importing 'tsdl') and the
+ * ratio with the imports counted on both sides and on neither, next to the original ratio.
+ * "tsdl kernel s" is the kernel's per-cell work outside the cells' code (timing.kernel_ms: tag scan,
+ * compiling the emitted JavaScript, vm's SIGINT guard), in neither run_ms nor compile_ms.
  * Usage: npx tsx bench/run-all.ts [ids...]
  */
 import { spawnSync } from 'child_process';
@@ -29,17 +36,24 @@ const rows: string[] = [];
 for (const id of ids) {
   const py = timed('/usr/bin/python3', [path.join(repo, 'bench', 'numpy', `${id}.py`)]);
   const numpySeconds = Number(/numpy seconds: ([\d.]+)/.exec(py.stderr)?.[1] ?? NaN);
+  const numpyImport = Number(/numpy import seconds: ([\d.]+)/.exec(py.stderr)?.[1] ?? NaN);
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tsdl-bench-')), `${id}.ipynb`);
   const ts = timed(process.execPath, [path.join(repo, 'bin', 'tsdl.js'), 'run', path.join(repo, 'grader', 'assignments', id, 'source.ipynb'), '--out', out]);
   if (ts.status !== 0) { console.error(`${id}: tsdl run failed\n${ts.stderr}`); continue; }
-  const nb = JSON.parse(fs.readFileSync(out, 'utf8')) as { cells: { metadata: { tsdl?: { timing?: { compile_ms: number; run_ms: number } } } }[] };
-  const sum = (k: 'compile_ms' | 'run_ms'): number => nb.cells.reduce((s, c) => s + (c.metadata.tsdl?.timing?.[k] ?? 0), 0) / 1000;
-  const run = sum('run_ms'), compile = sum('compile_ms');
-  rows.push(`| ${id} | ${numpySeconds.toFixed(2)} | ${run.toFixed(2)} | **${(run / numpySeconds).toFixed(2)}** | ${compile.toFixed(2)} | ${py.wall.toFixed(2)} | ${ts.wall.toFixed(2)} | ${py.rssMb.toFixed(0)} | ${ts.rssMb.toFixed(0)} | ${(ts.rssMb / py.rssMb).toFixed(2)} |`);
+  type Timing = { compile_ms: number; run_ms: number; kernel_ms?: number };
+  const nb = JSON.parse(fs.readFileSync(out, 'utf8')) as { cells: { cell_type: string; source: string | string[]; metadata: { tsdl?: { timing?: Timing } } }[] };
+  const sum = (k: keyof Timing): number => nb.cells.reduce((s, c) => s + (c.metadata.tsdl?.timing?.[k] ?? 0), 0) / 1000;
+  const run = sum('run_ms'), compile = sum('compile_ms'), kernel = sum('kernel_ms');
+  const importCell = nb.cells.find((c) => c.cell_type === 'code' && /from\s+['"]tsdl['"/]/.test([c.source].flat().join('')));
+  const tsImport = (importCell?.metadata.tsdl?.timing?.run_ms ?? NaN) / 1000;
+  const s2 = (x: number): string => x.toFixed(2), s3 = (x: number): string => x.toFixed(3), s4 = (x: number): string => x.toFixed(4);
+  rows.push(`| ${id} | ${s4(numpySeconds)} | ${s3(run)} | **${s2(run / numpySeconds)}** | ${s4(numpyImport)} | ${s3(tsImport)} | ` +
+    `**${s2(run / (numpySeconds + numpyImport))}** | ${s2((run - tsImport) / numpySeconds)} | ${s2(compile)} | ${s3(kernel)} | ` +
+    `${s2(py.wall)} | ${s2(ts.wall)} | ${py.rssMb.toFixed(0)} | ${ts.rssMb.toFixed(0)} | ${s2(ts.rssMb / py.rssMb)} |`);
   fs.rmSync(path.dirname(out), { recursive: true, force: true });
 }
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 console.log(`Machine: ${cpu}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`);
-console.log('| assignment | numpy numeric s | tsdl run_ms s | ratio | tsdl compile s | numpy wall s | tsdl wall s | numpy RSS MB | tsdl RSS MB | RSS ratio |');
-console.log('|---|---|---|---|---|---|---|---|---|---|');
+console.log('| assignment | numpy numeric s | tsdl run_ms s | ratio | numpy import s | tsdl import s | ratio, imports on both sides | ratio, imports on neither side | tsdl compile s | tsdl kernel s | numpy wall s | tsdl wall s | numpy RSS MB | tsdl RSS MB | RSS ratio |');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
 for (const r of rows) console.log(r);

@@ -99,8 +99,17 @@ function build() {
   buildTypes();
   const esbuild = require('esbuild');
   const mods = publicModules();
-  const contents = `exports.MODULES = {\n${Object.entries(mods)
-    .map(([name, f]) => `  ${JSON.stringify(name)}: require(${JSON.stringify(f)}),`).join('\n')}\n};\n`;
+  // Each public module is initialized on first use: esbuild wraps every module of the bundle in a
+  // lazy init function, so a notebook importing 'tsdl' does not evaluate plot/, datasets/ or the
+  // other assignments' modules.
+  const contents = `const MODULES = {};
+function lazy(name, load) {
+  let value;
+  Object.defineProperty(MODULES, name, { enumerable: true, get: () => (value ??= load()) });
+}
+${Object.entries(mods).map(([name, f]) => `lazy(${JSON.stringify(name)}, () => require(${JSON.stringify(f)}));`).join('\n')}
+exports.MODULES = MODULES;
+`;
   const result = esbuild.buildSync({
     stdin: { contents, resolveDir: REPO, sourcefile: 'tsdl-runtime-entry.js', loader: 'js' },
     bundle: true,

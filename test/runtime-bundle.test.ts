@@ -1,6 +1,7 @@
 // Notebooks import 'tsdl' and 'tsdl/lib/...': at run time these resolve to the library's runtime
 // bundle (dist/, scripts/runtime-bundle.js), one copy of every module, and type-check against lib/'s
 // declarations (dist/types); both are rebuilt when lib/ changes.
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 
@@ -44,6 +45,29 @@ test("'tsdl' and 'tsdl/lib/course/<id>' resolve into dist/ and share one NDArray
   const s = init.sigmoid(tsdl.np.zeros([1, 3]));
   expect(s).toBeInstanceOf(tsdl.NDArray);
   expect(String(s)).toBe('[[0.5 0.5 0.5]]');
+});
+
+test('each public module is initialized on first use, once (importing tsdl does not load plot/ or datasets/)', () => {
+  bundle.ensureRuntimeBundle();
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const { MODULES } = require(path.join(REPO, 'dist', 'runtime.js')) as { MODULES: Record<string, unknown> };
+  expect(Object.keys(MODULES).sort()).toEqual(Object.keys(bundle.publicModules()).sort());
+  for (const name of Object.keys(bundle.publicModules())) {
+    expect(typeof Object.getOwnPropertyDescriptor(MODULES, name)?.get).toBe('function');
+  }
+  expect(MODULES['tsdl/lib/plot']).toBe(MODULES['tsdl/lib/plot']);
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  expect(require('tsdl/lib/plot')).toBe(MODULES['tsdl/lib/plot']);
+  // plot/ (png) and datasets/ (.mat) are the modules that load zlib: a fresh process shows what ran.
+  const loadsZlib = (mods: string[]): boolean => {
+    const script = `${mods.map((m) => `require(${JSON.stringify(m)});`).join('')}` +
+      "process.stdout.write(String(process.moduleLoadList.includes('NativeModule zlib')))";
+    const r = spawnSync(process.execPath, ['-e', script], { cwd: REPO, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    return r.stdout === 'true';
+  };
+  expect(loadsZlib(['tsdl', 'tsdl/lib/course/step_by_step', 'tsdl/lib/course/gradient_checking'])).toBe(false);
+  expect(loadsZlib(['tsdl', 'tsdl/lib/datasets'])).toBe(true);
 });
 
 test('dist/ counts as stale when a file in lib/ is newer, and only then', () => {

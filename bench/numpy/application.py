@@ -3,9 +3,11 @@
 2500 iterations each, on the course's HDF5 files, and their train/test accuracies."""
 import sys, os, time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+t_import = time.perf_counter()
 import dnn
 from dnn import np
 import h5py
+print('numpy import seconds: %.4f' % (time.perf_counter() - t_import), file=sys.stderr)
 
 REPO = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..')
 
@@ -69,4 +71,4 @@ if __name__ == '__main__':
     predict(train_x, ty, p); predict(test_x, vy, p)
     p = L_layer_model(train_x, ty, [12288, 20, 7, 5, 1])
     predict(train_x, ty, p); predict(test_x, vy, p)
-    print('numpy seconds: %.3f' % (time.perf_counter() - t0), file=sys.stderr)
+    print('numpy seconds: %.4f' % (time.perf_counter() - t0), file=sys.stderr)

@@ -1,7 +1,12 @@
 """numpy for the benchmark scripts: as this machine has it (OpenBLAS, numpy's own SIMD loops),
 which is what a student's or a grader's numpy runs. TSDL_BENCH_PORTABLE=1 switches the SIMD
 loops off instead, as the fixture generators do (test/fixtures/portable_numpy.py), to compare
-against the slower glibc-exact numpy."""
+against the slower glibc-exact numpy.
+
+Each script times its library imports (this module's `import numpy`, and sklearn/scipy/h5py where it
+uses them) and prints `numpy import seconds: X` to stderr, beside `numpy seconds: X` for the numeric
+work, which starts after the imports; bench/run-all.ts sets the import time against the notebook's
+import cell."""
 import os
 import sys
 

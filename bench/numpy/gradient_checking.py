@@ -3,7 +3,9 @@
 with the planted mistakes and with them fixed."""
 import sys, os, time, math
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+t_import = time.perf_counter()
 from bench_numpy import np
+print('numpy import seconds: %.4f' % (time.perf_counter() - t_import), file=sys.stderr)
 t0 = time.perf_counter()
 def relu(x): return np.maximum(0,x)
 def sigmoid(x): return 1/(1+np.exp(-x))
@@ -69,4 +71,4 @@ msg(check_n(p, bwd(x, y, cache, True), x, y))
 difference = check_n(p, bwd(x, y, cache, False), x, y)
 msg(difference)
 print('difference with the corrected gradients = ' + str(difference))
-print('numpy seconds: %.3f' % (time.perf_counter() - t0), file=sys.stderr)
+print('numpy seconds: %.4f' % (time.perf_counter() - t0), file=sys.stderr)

@@ -3,8 +3,10 @@
 [2, 20, 3, 1] network on data.mat (no regularization, L2 with lambda 0.7, dropout keep_prob 0.86)."""
 import sys, os, time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+t_import = time.perf_counter()
 from bench_numpy import np
 import scipy.io
+print('numpy import seconds: %.4f' % (time.perf_counter() - t_import), file=sys.stderr)
 
 REPO = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..')
 
@@ -145,4 +147,4 @@ if __name__ == '__main__':
         p = model(train_X, train_Y, **kw)
         print('On the training set:'); predict(train_X, train_Y, p)
         print('On the test set:'); predict(test_X, test_Y, p)
-    print('numpy seconds: %.3f' % (time.perf_counter() - t0), file=sys.stderr)
+    print('numpy seconds: %.4f' % (time.perf_counter() - t0), file=sys.stderr)

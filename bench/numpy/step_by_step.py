@@ -4,8 +4,10 @@ test cases (same seeds and draw order as lib/course/step_by_step/test_cases.ts),
 lines as the source notebook (without the public tests' check lines)."""
 import sys, os, time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+t_import = time.perf_counter()
 import dnn  # noqa: E402
 from dnn import np  # noqa: E402
+print('numpy import seconds: %.4f' % (time.perf_counter() - t_import), file=sys.stderr)
 
 t0 = time.perf_counter()
 
@@ -66,4 +68,4 @@ p = dnn.update_parameters(p, g, 0.1)
 for k in ['W1', 'b1', 'W2', 'b2']:
     print(k + ' = ' + str(p[k]))
 
-print('numpy seconds: %.3f' % (time.perf_counter() - t0), file=sys.stderr)
+print('numpy seconds: %.4f' % (time.perf_counter() - t0), file=sys.stderr)

@@ -13,7 +13,8 @@
 // - SIGINT interrupts the running cell.
 // What differs, because there is no front end: a failed cell gets an nbformat `error` output
 // (ename, evalue, traceback) holding the text tslab would have printed to stderr; empty code
-// cells are skipped (nbclient skips them too); util.inspect output is never colored.
+// cells are skipped (nbclient skips them too); util.inspect output is never colored; each cell's
+// emitted JavaScript ends with one more statement, marking when its code finished (CellSpan).
 import path from 'path';
 import util from 'util';
 import type { Notebook, CodeCell, JSONObject, Output } from '../notebook';
@@ -43,7 +44,10 @@ export interface CellReport {
   executionCount: number;
   ok: boolean;
   compileMs: number;
+  /** The cell's own code, printing of its last expression included (see CellSpan). */
   runMs: number;
+  /** The executor's per-cell work around the cell's code (tag scan, JS compile, SIGINT guard). */
+  kernelMs: number;
   error?: { ename: string; evalue: string };
   timedOut?: boolean;
 }
@@ -59,6 +63,7 @@ export interface RunResult {
   startupMs: number;
   compileMs: number;
   runMs: number;
+  kernelMs: number;
   wallMs: number;
 }
 
@@ -79,7 +84,9 @@ function prepareNotebookRuntime(): void {
   (require('../../scripts/runtime-bundle.js') as { ensureRuntimeBundle: () => boolean }).ensureRuntimeBundle();
 }
 
-function setTiming(cell: CodeCell, timing: { compile_ms: number; run_ms: number } | null): void {
+type CellTiming = { compile_ms: number; run_ms: number; kernel_ms: number };
+
+function setTiming(cell: CodeCell, timing: CellTiming | null): void {
   const prev = cell.metadata.tsdl;
   const tsdl: JSONObject = prev !== null && typeof prev === 'object' && !Array.isArray(prev) ? { ...prev } : {};
   if (timing) tsdl.timing = timing;
@@ -109,6 +116,7 @@ export async function runNotebook(input: Notebook, options: RunOptions): Promise
   let current = new CellOutputs();
   let errorCalls: ConsoleCall[] = [];
   let cellRunning = false;
+  let printMs = 0;
   let interrupted = false;
   const displays = new DisplayRegistry();
   const watchdog = timeoutMs !== undefined ? new Watchdog() : undefined;
@@ -136,15 +144,19 @@ export async function runNotebook(input: Notebook, options: RunOptions): Promise
   try {
     process.chdir(rootDir);
     session = createSession(rootDir, {
-      // The executor prints a cell's last expression with console.log ...
-      log: (...args: unknown[]) => current.stream('stdout', util.format(...args) + '\n'),
+      // The executor prints a cell's last expression with console.log (timed: the cell's output) ...
+      log: (...args: unknown[]) => {
+        const t0 = performance.now();
+        current.stream('stdout', util.format(...args) + '\n');
+        printMs += performance.now() - t0;
+      },
       // ... and compile diagnostics and thrown values with console.error; kept to decide
       // after the cell whether they are its error output or (for module cells) stderr text.
       error: (...args: unknown[]) => {
         errorCalls.push(args);
       },
     }, { fullCheck: options.fullCheck });
-    const { executor, clock } = session;
+    const { executor, clock, span } = session;
     process.stdout.write = captureWrite('stdout') as typeof process.stdout.write;
     process.stderr.write = captureWrite('stderr') as typeof process.stderr.write;
     jupyter.lastWriteDisplayData = (data, update) => displays.write(current, data, update);
@@ -166,6 +178,8 @@ export async function runNotebook(input: Notebook, options: RunOptions): Promise
       errorCalls = [];
       cell.execution_count = ++executionCount;
       clock.take();
+      span.reset();
+      printMs = 0;
       watchdog?.arm(timeoutMs!, `cell ${index} (In [${executionCount}])`);
       cellRunning = true;
       const t0 = performance.now();
@@ -181,9 +195,15 @@ export async function runNotebook(input: Notebook, options: RunOptions): Promise
       cellRunning = false;
       const timedOut = watchdog?.disarm() ?? false;
       const compileMs = clock.take();
-      const runMs = Math.max(0, totalMs - compileMs);
+      // A cell whose code did not run to its end (an error, an interrupt) has no span: all of its
+      // time that is not compile time counts as run time.
+      const codeMs = ok ? span.ms : undefined;
+      const runMs = codeMs !== undefined ? codeMs + printMs : Math.max(0, totalMs - compileMs);
+      const kernelMs = Math.max(0, totalMs - compileMs - runMs);
 
-      const report: CellReport = { index, executionCount, ok, compileMs: round1(compileMs), runMs: round1(runMs) };
+      const report: CellReport = {
+        index, executionCount, ok, compileMs: round1(compileMs), runMs: round1(runMs), kernelMs: round1(kernelMs),
+      };
       if (ok) {
         // Module cells (`/** @module x */`) print their diagnostics but count as run.
         if (errorCalls.length > 0) current.stream('stderr', consoleText(errorCalls));
@@ -203,7 +223,7 @@ export async function runNotebook(input: Notebook, options: RunOptions): Promise
       if (!ok && !timedOut && !watchdog?.signalledWithin(1000) &&
         errorCalls.some((c) => c[0] instanceof Error && c[0].message === SIGINT_MESSAGE)) interrupted = true;
       if (interrupted) stop = true;
-      setTiming(cell, { compile_ms: report.compileMs, run_ms: report.runMs });
+      setTiming(cell, { compile_ms: report.compileMs, run_ms: report.runMs, kernel_ms: report.kernelMs });
       cells.push(report);
       options.onCell?.(report);
     }
@@ -222,11 +242,12 @@ export async function runNotebook(input: Notebook, options: RunOptions): Promise
 
   const compileMs = round1(cells.reduce((s, c) => s + c.compileMs, 0));
   const runMs = round1(cells.reduce((s, c) => s + c.runMs, 0));
+  const kernelMs = round1(cells.reduce((s, c) => s + c.kernelMs, 0));
   const startupMs = round1(session.startupMs);
   const tsdl = nb.metadata.tsdl;
   nb.metadata.tsdl = {
     ...(tsdl !== null && typeof tsdl === 'object' && !Array.isArray(tsdl) ? tsdl : {}),
-    run: { startup_ms: startupMs, compile_ms: compileMs, run_ms: runMs },
+    run: { startup_ms: startupMs, compile_ms: compileMs, run_ms: runMs, kernel_ms: kernelMs },
   };
   return {
     notebook: nb,
@@ -236,6 +257,7 @@ export async function runNotebook(input: Notebook, options: RunOptions): Promise
     startupMs,
     compileMs,
     runMs,
+    kernelMs,
     wallMs: round1(performance.now() - wall0),
   };
 }

@@ -3,6 +3,7 @@
 import fs from 'fs';
 import Module from 'module';
 import path from 'path';
+import vm from 'vm';
 import type { Converter } from 'tslab/dist/converter';
 import type { ConsoleInterface, ConverterSet, Executor } from 'tslab/dist/executor';
 
@@ -89,6 +90,39 @@ export class CompileClock {
   }
 }
 
+/** The statement appended to a cell's emitted JavaScript to mark that its last statement ran. */
+const CELL_END = '__tslab__.tsdlCellEnd();';
+
+/**
+ * When a cell's own code started and finished, marked from inside the JavaScript tslab runs: the
+ * start when the executor's wrapper reads `__tslab__.exports` (its argument, evaluated just before
+ * the cell's function is called), the end by a statement appended after the cell's last one (in a
+ * cell with top-level await, after its last await). Around that span is the executor's per-cell
+ * work, not the cell's: scanning the cell for tslab's @-tags, V8 compiling the emitted JavaScript,
+ * and vm's breakOnSigint guard, which starts and joins a watchdog thread for every cell (0.1 ms on
+ * an idle machine, several ms when the cores are busy).
+ */
+export class CellSpan {
+  /** performance.now() at the marks; NaN until marked. */
+  start = NaN;
+  end = NaN;
+  reset(): void {
+    this.start = NaN;
+    this.end = NaN;
+  }
+  markStart(): void {
+    this.start = performance.now();
+    this.end = NaN;
+  }
+  markEnd(): void {
+    this.end = performance.now();
+  }
+  /** Milliseconds from start to end; undefined when the cell's code did not run to its end. */
+  get ms(): number | undefined {
+    return this.end >= this.start ? this.end - this.start : undefined;
+  }
+}
+
 function timed(conv: Converter, clock: CompileClock): Converter {
   const time = <T>(f: () => T): T => {
     const t0 = performance.now();
@@ -99,12 +133,35 @@ function timed(conv: Converter, clock: CompileClock): Converter {
     }
   };
   return {
-    convert: (prevDecl, src) => time(() => conv.convert(prevDecl, src)),
+    convert: (prevDecl, src) => time(() => {
+      const out = conv.convert(prevDecl, src);
+      if (!out.output || out.diagnostics.length > 0) return out;
+      // On the empty line after the emitted code's last newline: every line and column of the
+      // code tslab runs, which stack traces show, stays where tslab puts it.
+      return { ...out, output: `${out.output}${out.output.endsWith('\n') ? '' : '\n'};${CELL_END}` };
+    }),
     addModule: (name, content, meta) => time(() => conv.addModule(name, content, meta)),
     inspect: (prevDecl, src, position) => conv.inspect(prevDecl, src, position),
     complete: (prevDecl, src, position) => conv.complete(prevDecl, src, position),
     close: () => conv.close(),
   };
+}
+
+/** Puts CellSpan's marks on the object through which tslab's executor hands each cell its arguments. */
+function markCellSpans(span: CellSpan): void {
+  // Read in the context the executor wrote it to (under jest, this module's globalThis is another).
+  const box = vm.runInThisContext('globalThis.__tslab__') as { exports: unknown } | undefined;
+  if (!box) throw new Error('tslab\'s executor did not set globalThis.__tslab__');
+  const cellExports = box.exports;
+  Object.defineProperty(box, 'exports', {
+    configurable: true,
+    enumerable: true,
+    get: () => {
+      span.markStart();
+      return cellExports;
+    },
+  });
+  Object.defineProperty(box, 'tsdlCellEnd', { configurable: true, value: () => span.markEnd() });
 }
 
 /**
@@ -132,6 +189,8 @@ class TimedConverterSet implements ConverterSet {
 export interface TslabSession {
   executor: Executor;
   clock: CompileClock;
+  /** The span of the running cell's own code (reset before each cell). */
+  span: CellSpan;
   /** Time to load TypeScript and build the Node converter (the kernel does this at start). */
   startupMs: number;
 }
@@ -146,6 +205,8 @@ export function createSession(rootDir: string, console: ConsoleInterface, { full
   const convs = new TimedConverterSet(converterModule, clock);
   void convs.node; // warm the Node converter, as the kernel does
   const executor = executorModule.createExecutor(rootDir, convs, console);
+  const span = new CellSpan();
+  markCellSpans(span);
   clock.take();
-  return { executor, clock, startupMs: performance.now() - t0 };
+  return { executor, clock, span, startupMs: performance.now() - t0 };
 }
