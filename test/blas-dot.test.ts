@@ -67,7 +67,7 @@ function bitsEqual(x: number, y: number): boolean { return Object.is(x, y); }
 const blas = nativeBlas();
 const sameBuild = blas !== null && blas.info().corename === fixture.openblas_corename && blas.info().config === fixture.openblas_config;
 
-afterEach(() => setGemmOptions({ native: true }));
+afterEach(() => setGemmOptions({ native: true, threads: 2, adaptive: true, threadMinFlops: 1 << 22 }));
 
 test('the fixture lists every recipe and nothing else', () => {
   expect(fixture.cases.map((c) => c.name).sort()).toEqual(Object.keys(MAKE).sort());
@@ -109,6 +109,20 @@ describe.each(fixture.cases.map((c) => [c.name, c] as const))('np.dot, %s', (_na
   });
 });
 
+// The adaptive choice of OpenBLAS threads per product (gemm.ts withBlasThreads) relies on this.
+test.each(fixture.cases.filter((c) => c.name.startsWith('threaded')).map((c) => [c.name, c] as const))(
+  '%s: the same bits on one OpenBLAS thread and on two', (_name, c) => {
+    if (!blas) throw new Error(`native addon unavailable: ${nativeBlasError()}`);
+    const [a, b] = operands(c);
+    setGemmOptions({ threads: 1, threadMinFlops: 0 });
+    const one = np.dot(a, b).values();
+    setGemmOptions({ threads: 2, adaptive: false, threadMinFlops: 0 });
+    const two = np.dot(a, b).values();
+    expect(blas.info().threads).toBe(2);
+    expect(Buffer.from(two.buffer, two.byteOffset, two.byteLength).equals(Buffer.from(one.buffer, one.byteOffset, one.byteLength))).toBe(true);
+    if (sameBuild) expect(Buffer.from(one.buffer, one.byteOffset, one.byteLength).equals(Buffer.from(c.f64, 'base64'))).toBe(true);
+  });
+
 const NORM_MAKE: Record<string, (x: NDArray) => NDArray> = {
   'column (47,1)': (x) => x,
   'matrix (7,300)': (x) => x,
@@ -121,6 +135,20 @@ test.each(fixture.norms.map((c) => [c.name, c] as const))('np.linalg.norm of %s 
   const r = np.linalg.norm(x) as number;
   if (sameBuild) expect(Object.is(r, c.value)).toBe(true);
   else expect(Math.abs(r - c.value)).toBeLessThanOrEqual(1e-14 * c.value);
+});
+
+// blas_dot.ts hands dgemm and dsyrk uninitialized result buffers.
+test('dgemm and dsyrk with beta = 0 overwrite every element of C without reading it (NaN garbage)', () => {
+  if (!blas) throw new Error(`native addon unavailable: ${nativeBlasError()}`);
+  const A = new Float64Array(300 * 40).map((_, i) => Math.sin(i)), B = new Float64Array(40 * 200).map((_, i) => Math.cos(i));
+  for (const [m, n, k] of [[300, 200, 40], [3, 2, 4], [1, 200, 40]]) {
+    const C = new Float64Array(m * n).fill(NaN);
+    blas.dgemm(101, 111, 111, m, n, k, A, 0, k, B, 0, n, C, 0, n);
+    expect(C.every((v) => Number.isFinite(v))).toBe(true);
+  }
+  const S = new Float64Array(300 * 300).fill(NaN);
+  blas.dsyrk(101, 121, 111, 300, 40, A, 0, 40, S, 0, 300);
+  for (let i = 0; i < 300; i++) for (let j = i; j < 300; j++) if (!Number.isFinite(S[i * 300 + j])) throw new Error(`S[${i},${j}]`);
 });
 
 describe('the addon refuses what would read or write outside an array', () => {

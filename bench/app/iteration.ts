@@ -1,7 +1,7 @@
 /**
  * One training iteration of the cat classifier's 4-layer model (12288-20-7-5-1): tsdl (with and
  * without the native addon) against numpy on the same machine, median ms per iteration.
- * Run: npx tsx bench/app/iteration.ts [--iters N]. Profile: node --cpu-prof -r tsx/cjs bench/app/iteration.ts --only tsdl
+ * Run: npx tsx bench/app/iteration.ts [--iters N]. Profile: node --cpu-prof -r tsx/cjs bench/app/iteration.ts --only native (or tsdl: both tsdl modes)
  */
 import { execFileSync } from 'child_process';
 import * as path from 'path';
@@ -34,14 +34,15 @@ async function tsdlMs(native: boolean): Promise<{ ms: number; cost: number }> {
 
 async function main(): Promise<void> {
   const only = arg('--only');
-  if (only !== 'tsdl') {
+  if (only !== 'tsdl' && only !== 'native') {
     const out = execFileSync('/usr/bin/python3', [path.join(__dirname, 'iteration_numpy.py'), '--iters', String(iters)], { encoding: 'utf8' });
     const r = JSON.parse(out) as { ms: number; cost: number };
     console.log(`numpy: ${r.ms.toFixed(2)} ms/iteration (cost ${r.cost})`);
     if (only === 'numpy') return;
   }
   console.log(`native addon: ${nativeBlas() ? 'built' : `not in use (${nativeBlasError()})`}`);
-  for (const native of nativeBlas() ? [true, false] : [false]) {
+  const modes = only === 'native' ? [true] : nativeBlas() ? [true, false] : [false];
+  for (const native of modes) {
     const r = await tsdlMs(native);
     console.log(`tsdl${native ? ' (native BLAS)' : ' (wasm kernels)'}: ${r.ms.toFixed(2)} ms/iteration (cost ${r.cost})`);
   }

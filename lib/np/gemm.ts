@@ -107,6 +107,32 @@ export function gemmStats(): GemmStats {
 }
 
 /**
+ * Runs a native BLAS level-3 call of `flops` flops, `kind` naming its shape class, with OpenBLAS on
+ * one thread or all `threads`, chosen as for the wasm workers (chooseThreads: measured per kind of
+ * product, since on this 2-core VM e.g. (12288×20)·(20×209) runs faster on one thread). OpenBLAS
+ * splits a product's rows and columns between threads, never its sums, so either way gives the same
+ * bits (test/blas-dot.test.ts checks this).
+ */
+export function withBlasThreads(blas: NativeBlas, kind: string, flops: number, call: () => void): void {
+  const o = opts();
+  if (o.threads <= 1 || flops < o.threadMinFlops || !o.adaptive) {
+    const want = o.threads <= 1 ? 1 : o.threads;
+    if (blasThreads !== want) { blas.setThreads(want); blasThreads = want; }
+    call();
+    return;
+  }
+  const key = `blas${kind}${Math.round(Math.log2(flops))}`;
+  const threaded = chooseThreads(key);
+  const want = threaded ? o.threads : 1;
+  if (blasThreads !== want) { blas.setThreads(want); blasThreads = want; }
+  const t0 = process.hrtime();
+  call();
+  const d = process.hrtime(t0);
+  learn(key, threaded, (d[0] * 1e9 + d[1]) / flops);
+}
+let blasThreads = 0;
+
+/**
  * The native BLAS addon for a float64 dot product, or null when products should use the kernels
  * here (addon not built or refused, or switched off by options / TSDL_NATIVE=0 / TSDL_PURE_JS=1).
  */

@@ -12,6 +12,11 @@ import { nonzero, take } from './indexing';
 import { broadcastTo } from './broadcast';
 import * as random from './random';
 import * as printing from './format';
+import { nativeBlas } from './native';
+
+// Load the native BLAS addon (when built) with the library, as `import numpy` loads its BLAS, so the
+// first product does not pay for it.
+nativeBlas();
 
 /** np.squeeze also accepts a plain number (numpy returns the scalar unchanged). */
 function squeeze(a: number, axis?: number | number[]): number;
