@@ -509,3 +509,27 @@ describe('dnn_app_utils', () => {
     }
   });
 });
+
+describe('costs summed from a reused scratch buffer', () => {
+  test('a large cost, then smaller ones, then views: the leftover terms never leak into a sum', () => {
+    const dims = [2, 10, 5, 1];
+    const p = params(dims, 1, true);
+    for (const m of [9000, 300, 64, 1, 8191, 44]) {
+      np.random.seed(m);
+      const X = np.random.randn(2, m).mul(3);
+      const Y = labels(m, m % 2 ? 'int64' : 'float64');
+      const [a3] = ref.forward(X, p);
+      expectSame(three.compute_loss(a3, Y), ref.loss(a3, Y), `loss m=${m}`);
+      expectSame(opt.compute_cost(a3, Y), ref.optCost(a3, Y), `opt cost m=${m}`);
+      expectSame(reg.compute_cost(a3, Y), ref.regCost(a3, Y), `reg cost m=${m}`);
+      if (m > 10) {
+        // a contiguous window of a wider row (a mini-batch) and a saturated a3 with NaN terms
+        const a3v = a3.slice(':', '3:'), Yv = Y.slice(':', '3:');
+        expectSame(opt.compute_cost(a3v, Yv), ref.optCost(a3v, Yv), `opt cost view m=${m}`);
+        const sat = np.where(a3.gt(0.5), 1, 0).astype('float64');
+        expectSame(three.compute_loss(sat, Y), ref.loss(sat, Y), `saturated loss m=${m}`);
+        expectSame(opt.compute_cost(sat, Y), ref.optCost(sat, Y), `saturated opt cost m=${m}`);
+      }
+    }
+  });
+});

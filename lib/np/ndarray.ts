@@ -1,7 +1,7 @@
 import * as util from 'util';
 import { DType, castValue, normalizeDType } from './dtype';
 import { formatShape } from './errors';
-import { allocF64 } from './alloc';
+import { allocF64Uninit } from './alloc';
 import * as ops from './ops';
 
 /** What may stand for an array: an NDArray, a JS number/boolean, or nested JS arrays of them. */
@@ -33,14 +33,27 @@ export class NDArray {
 
   constructor(data: Float64Array, shape: readonly number[], dtype: DType = 'float64',
     strides?: readonly number[], offset = 0, base: NDArray | null = null) {
+    // Every array is built here, so the common cases (a new 1-d or 2-d array in C order) skip the
+    // general loops; the fields are assigned in one order on every path (one hidden class).
+    let sh: number[], st: number[], size: number;
+    const nd = shape.length;
+    if (!strides && nd === 2) {
+      const r = shape[0], c = shape[1];
+      sh = [r, c]; st = [c > 1 ? c : 1, 1]; size = r * c;
+    } else if (!strides && nd === 1) {
+      sh = [shape[0]]; st = [1]; size = shape[0];
+    } else {
+      sh = shape.slice(); st = strides ? strides.slice() : cStrides(shape); size = shapeSize(sh);
+    }
     this.data = data;
-    this.shape = shape.slice();
-    this.strides = strides ? strides.slice() : cStrides(shape);
+    this.shape = sh;
+    this.strides = st;
     this.offset = offset;
     this.dtype = dtype;
     this.base = base;
-    this.size = shapeSize(this.shape);
-    this.isCContiguous = isCOrder(this.shape, this.strides);
+    this.size = size;
+    // cStrides are C order by construction; only given strides need checking.
+    this.isCContiguous = strides ? isCOrder(sh, st) : true;
   }
 
   get ndim(): number { return this.shape.length; }
@@ -53,7 +66,7 @@ export class NDArray {
       if (this.offset === 0 && this.data.length === n) return this.data;
       return this.data.subarray(this.offset, this.offset + n);
     }
-    const out = allocF64(n);
+    const out = allocF64Uninit(n);
     copyStridedInto(this, out);
     return out;
   }
@@ -118,7 +131,7 @@ export class NDArray {
 
   // ---- views and copies -------------------------------------------------------------------
   copy(): NDArray {
-    const out = allocF64(this.size);
+    const out = allocF64Uninit(this.size);
     out.set(this.values());
     return new NDArray(out, this.shape, this.dtype);
   }
@@ -126,14 +139,20 @@ export class NDArray {
     const to = normalizeDType(dtype);
     if (to === this.dtype && options.copy === false) return this;
     const src = this.values();
-    const out = allocF64(src.length);
-    if (to === 'bool' && this.dtype !== 'bool') for (let i = 0; i < src.length; i++) out[i] = src[i] !== 0 ? 1 : 0;
+    const out = allocF64Uninit(src.length);
+    if (to === 'bool' && this.dtype !== 'bool') for (let i = 0; i < src.length; i++) out[i] = +(src[i] !== 0);
     else if (to === 'int64' && this.dtype === 'float64') for (let i = 0; i < src.length; i++) out[i] = castValue(src[i], to);
     else out.set(src);
     return new NDArray(out, this.shape, to);
   }
   reshape(...shape: (number | readonly number[])[]): NDArray { return ops.reshape(this, flattenShapeArgs(shape)); }
-  get T(): NDArray { return ops.transpose(this); }
+  get T(): NDArray {
+    // The 2-d case (dZ·Aᵀ in every backward pass) without transpose's general axis handling.
+    if (this.ndim === 2) {
+      return new NDArray(this.data, [this.shape[1], this.shape[0]], this.dtype, [this.strides[1], this.strides[0]], this.offset, this.base ?? this);
+    }
+    return ops.transpose(this);
+  }
   transpose(...axes: (number | readonly number[])[]): NDArray {
     return ops.transpose(this, axes.length ? flattenShapeArgs(axes) : undefined);
   }

@@ -1,4 +1,4 @@
-import { allocF64 } from './alloc';
+import { allocF64Uninit } from './alloc';
 import { DType } from './dtype';
 import { ArrayLike, Axis, NDArray, ReduceOptions, shapeSize } from './ndarray';
 import { asarray } from './asarray';
@@ -45,7 +45,7 @@ function fold(a: NDArray, axes: number[], init: number,
   const outer = shape.slice(0, t);
   const keptAxes = outer.map((_, k) => k).filter((k) => !red.has(k));
   const keptShape = keptAxes.map((k) => shape[k]);
-  const out = allocF64(shapeSize(keptShape)).fill(init);
+  const out = allocF64Uninit(shapeSize(keptShape)).fill(init);
   // Output stride (in out) of each outer axis: 0 for reduced axes.
   const outStr = new Array<number>(t).fill(0);
   let acc = 1;
@@ -90,8 +90,39 @@ function finish(a: NDArray, axes: number[], options: ReduceOptions | undefined, 
 
 const sumRun = (d: Float64Array, s: number, n: number, acc: number): number => addRun(acc, d, s, n, 1);
 
+/**
+ * sum (or mean, `divide`) of a C-contiguous array over all axes (no keepdims) or over its last axis:
+ * what fold does for that layout (one addRun from 0 per output element, over consecutive runs)
+ * without its general bookkeeping. undefined for every other case, which then takes fold.
+ */
+function contiguousSum(a: NDArray, options: ReduceOptions | undefined, divide: boolean): NDArray | number | undefined {
+  if (!a.isCContiguous) return undefined;
+  const axis = options?.axis;
+  const keepdims = options?.keepdims === true;
+  const data = a.data, o = a.offset, nd = a.ndim;
+  if (axis === undefined || axis === null) {
+    if (keepdims) return undefined;
+    const n = a.size;
+    const s = addRun(0, data, o, n, 1);
+    return divide ? s / n : s;
+  }
+  if (typeof axis !== 'number' || nd === 0 || (axis !== nd - 1 && axis !== -1)) return undefined;
+  const run = a.shape[nd - 1];
+  const rows = run === 0 ? shapeSize(a.shape.slice(0, -1)) : a.size / run;
+  const out = allocF64Uninit(rows);
+  for (let r = 0, p = o; r < rows; r++, p += run) out[r] = addRun(0, data, p, run, 1);
+  if (divide) for (let r = 0; r < rows; r++) out[r] /= run;
+  const shape = a.shape.slice(0, -1);
+  if (keepdims) shape.push(1);
+  return new NDArray(out, shape, 'float64');
+}
+
 export function sum(x: ArrayLike, options?: ReduceOptions): NDArray | number {
   const a = asarray(x);
+  if (a.dtype === 'float64') {
+    const r = contiguousSum(a, options, false);
+    if (r !== undefined) return r;
+  }
   const axes = reduceAxes(options?.axis, a.ndim);
   const f = fold(a, axes, 0, sumRun);
   return finish(a, axes, options, f, a.dtype === 'float64' ? 'float64' : 'int64');
@@ -101,13 +132,16 @@ export function sum(x: ArrayLike, options?: ReduceOptions): NDArray | number {
 export function nansum(x: ArrayLike, options?: ReduceOptions): NDArray | number {
   const a = asarray(x);
   const v = a.values();
-  const clean = allocF64(v.length);
+  const clean = allocF64Uninit(v.length);
   for (let i = 0; i < v.length; i++) clean[i] = v[i] !== v[i] ? 0 : v[i];
   return sum(new NDArray(clean, a.shape, a.dtype), options);
 }
 
 export function mean(x: ArrayLike, options?: ReduceOptions): NDArray | number {
   const a = asarray(x);
+  // Any dtype: mean adds the stored doubles and gives float64 either way.
+  const r = contiguousSum(a, options, true);
+  if (r !== undefined) return r;
   const axes = reduceAxes(options?.axis, a.ndim);
   const count = axes.reduce((p, k) => p * a.shape[k], 1);
   const f = fold(a, axes, 0, sumRun);
@@ -185,7 +219,7 @@ function argExtremum(name: string, x: ArrayLike, options: { axis?: number | null
   const n = a.shape[ax];
   if (n === 0) throw new Error(`attempt to get ${name} of an empty sequence`);
   const outShape = a.shape.filter((_, k) => k !== ax);
-  const out = allocF64(shapeSize(outShape));
+  const out = allocF64Uninit(shapeSize(outShape));
   for (let r = 0; r < out.length; r++) {
     let best = 0;
     const base = r * n;

@@ -11,7 +11,7 @@
  * as np.sum does for a C-contiguous array (one pairwise run per reduced row), so they round as
  * numpy's; the test (test/course-fused.test.ts) checks them against np.sum itself.
  */
-import { allocF64 } from '../../np/alloc';
+import { allocF64Uninit } from '../../np/alloc';
 import { NDArray, sameShape } from '../../np/ndarray';
 import { addRun } from '../../np/pairwise';
 
@@ -58,7 +58,7 @@ function labelsOK(Y: unknown): Y is NDArray {
 export function sigmoidF(x: NDArray): NDArray | null {
   if (!isF64(x)) return null;
   const n = x.size, xd = buf(x), xo = off(x);
-  const out = allocF64(n);
+  const out = allocF64Uninit(n);
   for (let i = 0; i < n; i++) out[i] = 1 / (1 + Math.exp(-xd[xo + i]));
   return new NDArray(out, x.shape, 'float64');
 }
@@ -67,7 +67,7 @@ export function sigmoidF(x: NDArray): NDArray | null {
 export function reluF(x: NDArray): NDArray | null {
   if (!isF64(x)) return null;
   const n = x.size, xd = buf(x), xo = off(x);
-  const out = allocF64(n);
+  const out = allocF64Uninit(n);
   for (let i = 0; i < n; i++) { const v = xd[xo + i]; out[i] = 0 > v ? 0 : v; }
   return new NDArray(out, x.shape, 'float64');
 }
@@ -87,8 +87,8 @@ export function biasAct(D: NDArray, b: unknown, act: Act): [NDArray, NDArray] | 
   const n = rows * cols;
   const dd = buf(D), dofs = off(D);
   const fresh = isFreshF64(D);
-  const zd = fresh ? dd : allocF64(n);
-  const ad = act === ACT_NONE ? zd : allocF64(n);
+  const zd = fresh ? dd : allocF64Uninit(n);
+  const ad = act === ACT_NONE ? zd : allocF64Uninit(n);
   const bd = b.data, bs = b.strides[0];
   for (let r = 0, p = 0, bo = b.offset; r < rows; r++, bo += bs) {
     const y = bd[bo];
@@ -114,7 +114,7 @@ export function biasAct(D: NDArray, b: unknown, act: Act): [NDArray, NDArray] | 
 export function diffF(a: unknown, Y: unknown, scale: number | null): NDArray | null {
   if (!isF64(a) || !labelsOK(Y) || !sameShape(a.shape, Y.shape)) return null;
   const n = a.size, ad = buf(a), ao = off(a), yd = buf(Y), yo = off(Y);
-  const out = allocF64(n);
+  const out = allocF64Uninit(n);
   if (scale === null) for (let i = 0; i < n; i++) out[i] = ad[ao + i] - yd[yo + i];
   else for (let i = 0; i < n; i++) out[i] = scale * (ad[ao + i] - yd[yo + i]);
   return new NDArray(out, a.shape, 'float64');
@@ -124,8 +124,9 @@ export function diffF(a: unknown, Y: unknown, scale: number | null): NDArray | n
 export function reluGradF(da: unknown, a: unknown): NDArray | null {
   if (!isF64(da) || !isF64(a) || !sameShape(da.shape, a.shape)) return null;
   const n = da.size, dd = buf(da), dof = off(da), xd = buf(a), xo = off(a);
-  const out = allocF64(n);
-  for (let i = 0; i < n; i++) out[i] = dd[dof + i] * (xd[xo + i] > 0 ? 1 : 0);
+  const out = allocF64Uninit(n);
+  // +(a > 0) is the 1/0 of the ternary without a branch (a's signs are random).
+  for (let i = 0; i < n; i++) out[i] = dd[dof + i] * +(xd[xo + i] > 0);
   return new NDArray(out, da.shape, 'float64');
 }
 
@@ -133,7 +134,7 @@ export function reluGradF(da: unknown, a: unknown): NDArray | null {
 export function reluBackwardF(dA: unknown, Z: unknown): NDArray | null {
   if (!isF64(dA) || !isF64(Z) || !sameShape(dA.shape, Z.shape)) return null;
   const n = dA.size, dd = buf(dA), dof = off(dA), zd = buf(Z), zo = off(Z);
-  const out = allocF64(n);
+  const out = allocF64Uninit(n);
   for (let i = 0; i < n; i++) out[i] = zd[zo + i] <= 0 ? 0 : dd[dof + i];
   return new NDArray(out, dA.shape, 'float64');
 }
@@ -142,7 +143,7 @@ export function reluBackwardF(dA: unknown, Z: unknown): NDArray | null {
 export function sigmoidBackwardF(dA: unknown, Z: unknown): NDArray | null {
   if (!isF64(dA) || !isF64(Z) || !sameShape(dA.shape, Z.shape)) return null;
   const n = dA.size, dd = buf(dA), dof = off(dA), zd = buf(Z), zo = off(Z);
-  const out = allocF64(n);
+  const out = allocF64Uninit(n);
   for (let i = 0; i < n; i++) {
     const s = 1 / (1 + Math.exp(-zd[zo + i]));
     out[i] = (dd[dof + i] * s) * (1 - s);
@@ -157,7 +158,7 @@ export function sigmoidBackwardF(dA: unknown, Z: unknown): NDArray | null {
 export function dALF(AL: unknown, Y: unknown): NDArray | null {
   if (!isF64(AL) || !labelsOK(Y) || !sameShape(AL.shape, Y.shape)) return null;
   const n = AL.size, ad = buf(AL), ao = off(AL), yd = buf(Y), yo = off(Y);
-  const out = allocF64(n);
+  const out = allocF64Uninit(n);
   for (let i = 0; i < n; i++) {
     const a = ad[ao + i], y = yd[yo + i];
     out[i] = -((y / a) - ((1 - y) / (1 - a)));
@@ -178,7 +179,7 @@ export function scaleF(s: number, X: NDArray): NDArray | null {
     return X;
   }
   const xd = buf(X), xo = off(X);
-  const out = allocF64(n);
+  const out = allocF64Uninit(n);
   for (let i = 0; i < n; i++) out[i] = s * xd[xo + i];
   return new NDArray(out, X.shape, 'float64');
 }
@@ -187,7 +188,7 @@ export function scaleF(s: number, X: NDArray): NDArray | null {
 export function sgdStepF(W: unknown, dW: unknown, lr: unknown): NDArray | null {
   if (typeof lr !== 'number' || !isF64(W) || !isF64(dW) || !sameShape(W.shape, dW.shape)) return null;
   const n = W.size, wd = buf(W), wo = off(W), gd = buf(dW), go = off(dW);
-  const out = allocF64(n);
+  const out = allocF64Uninit(n);
   for (let i = 0; i < n; i++) out[i] = wd[wo + i] - lr * gd[go + i];
   return new NDArray(out, W.shape, 'float64');
 }
@@ -203,7 +204,7 @@ export function rowSumsF(X: NDArray, scale: number | null): NDArray | null {
   if (!isF64(X) || X.ndim !== 2 || !X.isCContiguous) return null;
   const rows = X.shape[0], cols = X.shape[1];
   const d = X.data, o = X.offset;
-  const out = allocF64(rows);
+  const out = allocF64Uninit(rows);
   if (scale === null) for (let r = 0; r < rows; r++) out[r] = addRun(0, d, o + r * cols, cols, 1);
   else for (let r = 0; r < rows; r++) out[r] = scale * addRun(0, d, o + r * cols, cols, 1);
   return new NDArray(out, [rows, 1], 'float64');
@@ -226,7 +227,7 @@ export function sumAllF(x: NDArray): number | null {
 export function crossEntropyF(a3: unknown, Y: unknown, nanToZero: boolean): NDArray | null {
   if (!isF64(a3) || !labelsOK(Y) || !sameShape(a3.shape, Y.shape)) return null;
   const n = a3.size, ad = buf(a3), ao = off(a3), yd = buf(Y), yo = off(Y);
-  const out = allocF64(n);
+  const out = allocF64Uninit(n);
   if (nanToZero) {
     for (let i = 0; i < n; i++) {
       const a = ad[ao + i], y = yd[yo + i];
@@ -242,11 +243,30 @@ export function crossEntropyF(a3: unknown, Y: unknown, nanToZero: boolean): NDAr
   return new NDArray(out, a3.shape, 'float64');
 }
 
+let ceScratch = new Float64Array(0);
+
+/**
+ * sumAllF(crossEntropyF(a3, Y, nanToZero)) without keeping the terms: they go to a scratch buffer that
+ * no array ever sees, and are summed from there in the same pairwise order. null when crossEntropyF is.
+ */
+export function crossEntropySumF(a3: unknown, Y: unknown, nanToZero: boolean): number | null {
+  if (!isF64(a3) || !labelsOK(Y) || !sameShape(a3.shape, Y.shape)) return null;
+  const n = a3.size, ad = buf(a3), ao = off(a3), yd = buf(Y), yo = off(Y);
+  if (ceScratch.length < n) ceScratch = new Float64Array(n);
+  const out = ceScratch;
+  for (let i = 0; i < n; i++) {
+    const a = ad[ao + i], y = yd[yo + i];
+    const t = (-Math.log(a)) * y + (-Math.log(1 - a)) * (1 - y);
+    out[i] = nanToZero && t !== t ? 0 : t;
+  }
+  return addRun(0, out, 0, n, 1);
+}
+
 /** np.log(np.subtract(1, a)) for float64 a: `Math.log(1 - a)`. */
 export function log1mF(a: unknown): NDArray | null {
   if (!isF64(a)) return null;
   const n = a.size, ad = buf(a), ao = off(a);
-  const out = allocF64(n);
+  const out = allocF64Uninit(n);
   for (let i = 0; i < n; i++) out[i] = Math.log(1 - ad[ao + i]);
   return new NDArray(out, a.shape, 'float64');
 }

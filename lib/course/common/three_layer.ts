@@ -7,7 +7,7 @@ import { np } from '../../np';
 import type { NDArray } from '../../np/ndarray';
 import { pyStr } from '../../np/format/pyfloat';
 import { relu, sigmoid } from './activations';
-import { ACT_RELU, ACT_SIGMOID, biasAct, crossEntropyF, diffF, reluGradF, rowSumsF, sgdStepF, sumAllF } from './fused';
+import { ACT_RELU, ACT_SIGMOID, biasAct, crossEntropyF, crossEntropySumF, diffF, reluGradF, rowSumsF, sgdStepF } from './fused';
 import type { Params } from './types';
 
 export interface ThreeLayerCache {
@@ -76,8 +76,8 @@ export function compute_loss(a3: NDArray, Y: NDArray): number {
   const m = Y.shape[1];
   // The fused terms come with NaN already replaced by 0, so summing them (in np.sum's order) adds
   // exactly what nansum would.
-  const clean = crossEntropyF(a3, Y, true);
-  return (1 / m) * (clean ? sumAllF(clean) ?? np.sum(clean) : np.nansum(cross_entropy_terms(a3, Y)));
+  const s = crossEntropySumF(a3, Y, true);
+  return (1 / m) * (s ?? np.nansum(cross_entropy_terms(a3, Y)));
 }
 
 /** Predicts 0/1 labels (a3 > 0.5), prints "Accuracy: ..." as the course does, returns them (1, m). */

@@ -7,7 +7,7 @@ import { np } from '../../np';
 import type { NDArray } from '../../np/ndarray';
 import { load_moons_dataset } from '../../datasets';
 import type { Params } from '../common/types';
-import { crossEntropyF, sumAllF } from '../common/fused';
+import { crossEntropySumF } from '../common/fused';
 
 /** Seed 3; W = randn(n_l, n_{l-1}) * sqrt(2 / n_{l-1}); b = 0. */
 export function initialize_parameters(layer_dims: number[]): Params {
@@ -22,8 +22,8 @@ export function initialize_parameters(layer_dims: number[]): Params {
 
 /** The cross-entropy summed over the examples (the model divides by m once per epoch). */
 export function compute_cost(a3: NDArray, Y: NDArray): number {
-  const fused = crossEntropyF(a3, Y, false);
-  if (fused) return sumAllF(fused) ?? np.sum(fused);
+  const fused = crossEntropySumF(a3, Y, false);
+  if (fused !== null) return fused;
   const logprobs = np.add(np.multiply(np.negative(np.log(a3)), Y), np.multiply(np.negative(np.log(np.subtract(1, a3))), np.subtract(1, Y)));
   return np.sum(logprobs);
 }

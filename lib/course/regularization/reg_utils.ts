@@ -6,7 +6,7 @@
 import { np } from '../../np';
 import type { NDArray } from '../../np/ndarray';
 import { relu, sigmoid } from '../common/activations';
-import { ACT_RELU, ACT_SIGMOID, biasAct, crossEntropyF, diffF, reluGradF, rowSumsF, scaleF, sumAllF } from '../common/fused';
+import { ACT_RELU, ACT_SIGMOID, biasAct, crossEntropySumF, diffF, reluGradF, rowSumsF, scaleF } from '../common/fused';
 import type { Params } from '../common/types';
 
 /** (Z1, A1, W1, b1, Z2, A2, W2, b2, Z3, A3, W3, b3) */
@@ -69,8 +69,8 @@ export function compute_cost(a3: NDArray, Y: NDArray): number {
   const m = Y.shape[1];
   // The fused terms come with NaN already replaced by 0, so summing them (in np.sum's order) adds
   // exactly what nansum would.
-  const clean = crossEntropyF(a3, Y, true);
-  if (clean) return (1 / m) * (sumAllF(clean) ?? np.sum(clean));
+  const s = crossEntropySumF(a3, Y, true);
+  if (s !== null) return (1 / m) * s;
   const logprobs = np.add(np.multiply(np.negative(np.log(a3)), Y), np.multiply(np.negative(np.log(np.subtract(1, a3))), np.subtract(1, Y)));
   return (1 / m) * np.nansum(logprobs);
 }

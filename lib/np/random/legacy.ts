@@ -3,7 +3,7 @@
  * Python keyword arguments may be given as a trailing options object, e.g.
  * `choice(10, { size: 3, replace: false })`. Without a size the result is a JS number.
  */
-import { allocF64 } from '../alloc';
+import { allocF64, allocF64Uninit } from '../alloc';
 import { randomFillSync } from 'crypto';
 import { NDArray } from '../ndarray';
 import { MT19937, MT_N } from './mt19937';
@@ -283,7 +283,7 @@ export class RandomState {
   random_sample(...args: unknown[]): number | NDArray {
     const shape = toShape(parseArgs('random_sample', args, ['size']).size);
     if (shape === null) return this.mt.nextDouble();
-    const out = allocF64(prod(shape));
+    const out = allocF64Uninit(prod(shape));
     this.mt.fillDoubles(out, 0, out.length);
     return new NDArray(out, shape, 'float64');
   }
@@ -319,7 +319,7 @@ export class RandomState {
     const shape = toShape(size);
     const plain = loc === 0 && scale === 1;
     if (shape === null) return plain ? this.gauss() : loc + scale * this.gauss();
-    const out = allocF64(prod(shape));
+    const out = allocF64Uninit(prod(shape));
     if (plain) for (let i = 0; i < out.length; i++) out[i] = this.gauss();
     else for (let i = 0; i < out.length; i++) out[i] = loc + scale * this.gauss();
     return new NDArray(out, shape, 'float64');

@@ -13,11 +13,14 @@ const LOWER_MASK = 0x7fffffff;
 
 const TWO_POW_MINUS_53 = 1 / 9007199254740992; // exact: dividing by 2**53 gives the same bits
 
+const TEMPER_B = 0x9d2c5680 | 0;
+const TEMPER_C = 0xefc60000 | 0;
+
 /** MT19937's tempering of one state word (int32 in, int32 out; read the result with >>> 0). */
 function temper(y: number): number {
   y ^= y >>> 11;
-  y ^= (y << 7) & (0x9d2c5680 | 0);
-  y ^= (y << 15) & (0xefc60000 | 0);
+  y ^= (y << 7) & TEMPER_B;
+  y ^= (y << 15) & TEMPER_C;
   return y ^ (y >>> 18);
 }
 
@@ -97,13 +100,27 @@ export class MT19937 {
   /** out[start .. start+n) = n successive nextDouble() values, without a call per value. */
   fillDoubles(out: Float64Array, start: number, n: number): void {
     const key = this.key;
-    let pos = this.pos;
-    for (let i = 0; i < n; i++) {
+    let pos = this.pos, i = start;
+    const end = start + n;
+    while (i < end) {
       if (pos >= MT_N) { twist(key); pos = 0; }
-      const a = temper(key[pos++]);
-      if (pos >= MT_N) { twist(key); pos = 0; }
-      const b = temper(key[pos++]);
-      out[start + i] = ((a >>> 5) * 67108864 + (b >>> 6)) * TWO_POW_MINUS_53;
+      // The pairs that fit in the current state block, without the end-of-block test per word; then
+      // the one pair that straddles a twist, if any.
+      const stop = Math.min(end, i + ((MT_N - pos) >> 1));
+      for (; i < stop; i++, pos += 2) {
+        let a = key[pos], b = key[pos + 1];
+        a ^= a >>> 11; b ^= b >>> 11;
+        a ^= (a << 7) & TEMPER_B; b ^= (b << 7) & TEMPER_B;
+        a ^= (a << 15) & TEMPER_C; b ^= (b << 15) & TEMPER_C;
+        a ^= a >>> 18; b ^= b >>> 18;
+        out[i] = ((a >>> 5) * 67108864 + (b >>> 6)) * TWO_POW_MINUS_53;
+      }
+      if (i < end && pos === MT_N - 1) {
+        const a = temper(key[pos]);
+        twist(key); pos = 0;
+        const b = temper(key[pos++]);
+        out[i++] = ((a >>> 5) * 67108864 + (b >>> 6)) * TWO_POW_MINUS_53;
+      }
     }
     this.pos = pos;
   }
