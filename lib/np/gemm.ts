@@ -15,7 +15,7 @@
 import * as os from 'os';
 import { Engine } from './gemm/driver';
 import { Mat, gemmPure } from './gemm/pure';
-import { NativeBlas, nativeBlas, nativeBlasError } from './native';
+import { NativeBlas, activeNative, nativeBlasError, setNativeEnabled } from './native';
 
 export type { Mat };
 
@@ -94,6 +94,7 @@ export function setGemmOptions(o: Partial<GemmOptions>): void {
   if (o.threadMinFlops !== undefined) cur.threadMinFlops = Math.max(0, o.threadMinFlops);
   if (o.adaptive !== undefined) { cur.adaptive = !!o.adaptive; learned.clear(); }
   if (o.native !== undefined) cur.native = !!o.native;
+  setNativeEnabled(cur.native && !cur.pureJs);
 }
 
 export function gemmStats(): GemmStats {
@@ -137,9 +138,7 @@ let blasThreads = 0;
  * here (addon not built or refused, or switched off by options / TSDL_NATIVE=0 / TSDL_PURE_JS=1).
  */
 export function nativeForDot(): NativeBlas | null {
-  const o = opts();
-  if (!o.native || o.pureJs) return null;
-  const b = nativeBlas();
+  const b = activeNative();
   if (b) counts.native++;
   return b;
 }

@@ -1,5 +1,6 @@
 import { DType, checkInt, promoteTypes, promoteWithScalar } from './dtype';
 import { allocF64Uninit } from './alloc';
+import { expInto, logInto } from './exp_log';
 import { ArrayLike, NDArray, sameShape } from './ndarray';
 import { asarray } from './asarray';
 import { broadcastShapes, broadcastStrides, forEachRow } from './broadcast';
@@ -243,8 +244,9 @@ const toFloat = (): DType => 'float64';
 const keep = (t: DType): DType => t;
 const U = {
   sqrt: { result: toFloat, kernel: mapKernel('Math.sqrt(x)') },
-  exp: { result: toFloat, kernel: mapKernel('Math.exp(x)') },
-  log: { result: toFloat, kernel: mapKernel('Math.log(x)') },
+  // glibc's functions through the native addon when it is loaded (exp_log.ts), as numpy calls them.
+  exp: { result: toFloat, kernel: (out: Float64Array, a: Float64Array, n: number) => expInto(a, 0, n, out, 0) },
+  log: { result: toFloat, kernel: (out: Float64Array, a: Float64Array, n: number) => logInto(a, 0, n, out, 0) },
   tanh: { result: toFloat, kernel: mapKernel('Math.tanh(x)') },
   abs: { result: keep, kernel: mapKernel('Math.abs(x)') },
   square: { result: keep, kernel: mapKernel('x * x') },

@@ -3,7 +3,8 @@
  * parameter updates). Each function does in one pass over raw Float64Arrays what the helpers write as a
  * chain of numpy-style ops, and gives bit-for-bit the same result: every element goes through the same
  * operations in the same order as the kernels in lib/np/ufuncs.ts (e.g. np.maximum's
- * `(x > y || x !== x) ? x : y`, np.exp's `Math.exp(x)`), so values, -0 and NaN match exactly.
+ * `(x > y || x !== x) ? x : y`; exp and log through lib/np/exp_log.ts, as np.exp and np.log), so
+ * values, -0 and NaN match exactly.
  *
  * Every function handles only the common case (float64 operands of the expected shapes) and
  * returns null otherwise; the caller then runs the original np-op chain, so type promotion,
@@ -14,6 +15,7 @@
 import { allocF64Uninit } from '../../np/alloc';
 import { NDArray, sameShape } from '../../np/ndarray';
 import { addRun } from '../../np/pairwise';
+import { expInto, logInto } from '../../np/exp_log';
 
 /** The largest |y| for which the integer `1 - y` of an int64 label array is exact (no overflow check fires). */
 const SAFE_LABEL = 2 ** 52;
@@ -59,7 +61,9 @@ export function sigmoidF(x: NDArray): NDArray | null {
   if (!isF64(x)) return null;
   const n = x.size, xd = buf(x), xo = off(x);
   const out = allocF64Uninit(n);
-  for (let i = 0; i < n; i++) out[i] = 1 / (1 + Math.exp(-xd[xo + i]));
+  for (let i = 0; i < n; i++) out[i] = -xd[xo + i];
+  expInto(out, 0, n, out, 0);
+  for (let i = 0; i < n; i++) out[i] = 1 / (1 + out[i]);
   return new NDArray(out, x.shape, 'float64');
 }
 
@@ -96,10 +100,14 @@ export function biasAct(D: NDArray, b: unknown, act: Act): [NDArray, NDArray] | 
     if (act === ACT_RELU) {
       for (; p < end; p++) { const z = dd[dofs + p] + y; zd[p] = z; ad[p] = 0 > z ? 0 : z; }
     } else if (act === ACT_SIGMOID) {
-      for (; p < end; p++) { const z = dd[dofs + p] + y; zd[p] = z; ad[p] = 1 / (1 + Math.exp(-z)); }
+      for (; p < end; p++) { const z = dd[dofs + p] + y; zd[p] = z; ad[p] = -z; }
     } else {
       for (; p < end; p++) zd[p] = dd[dofs + p] + y;
     }
+  }
+  if (act === ACT_SIGMOID) {
+    expInto(ad, 0, n, ad, 0);
+    for (let p = 0; p < n; p++) ad[p] = 1 / (1 + ad[p]);
   }
   const Z = fresh ? D : new NDArray(zd, D.shape, 'float64');
   return [Z, act === ACT_NONE ? Z : new NDArray(ad, D.shape, 'float64')];
@@ -144,8 +152,10 @@ export function sigmoidBackwardF(dA: unknown, Z: unknown): NDArray | null {
   if (!isF64(dA) || !isF64(Z) || !sameShape(dA.shape, Z.shape)) return null;
   const n = dA.size, dd = buf(dA), dof = off(dA), zd = buf(Z), zo = off(Z);
   const out = allocF64Uninit(n);
+  for (let i = 0; i < n; i++) out[i] = -zd[zo + i];
+  expInto(out, 0, n, out, 0);
   for (let i = 0; i < n; i++) {
-    const s = 1 / (1 + Math.exp(-zd[zo + i]));
+    const s = 1 / (1 + out[i]);
     out[i] = (dd[dof + i] * s) * (1 - s);
   }
   return new NDArray(out, dA.shape, 'float64');
@@ -221,29 +231,33 @@ export function sumAllF(x: NDArray): number | null {
 /**
  * The cross-entropy terms np.add(np.multiply(np.negative(np.log(a3)), Y),
  * np.multiply(np.negative(np.log(np.subtract(1, a3))), np.subtract(1, Y))):
- * `(-Math.log(a)) * y + (-Math.log(1 - a)) * (1 - y)`; with nanToZero, NaN terms become 0 (as nansum
+ * `(-log(a)) * y + (-log(1 - a)) * (1 - y)`; with nanToZero, NaN terms become 0 (as nansum
  * does before it sums). float64 a3, labels Y of a3's shape.
  */
 export function crossEntropyF(a3: unknown, Y: unknown, nanToZero: boolean): NDArray | null {
   if (!isF64(a3) || !labelsOK(Y) || !sameShape(a3.shape, Y.shape)) return null;
   const n = a3.size, ad = buf(a3), ao = off(a3), yd = buf(Y), yo = off(Y);
   const out = allocF64Uninit(n);
-  if (nanToZero) {
-    for (let i = 0; i < n; i++) {
-      const a = ad[ao + i], y = yd[yo + i];
-      const t = (-Math.log(a)) * y + (-Math.log(1 - a)) * (1 - y);
-      out[i] = t !== t ? 0 : t;
-    }
-  } else {
-    for (let i = 0; i < n; i++) {
-      const a = ad[ao + i], y = yd[yo + i];
-      out[i] = (-Math.log(a)) * y + (-Math.log(1 - a)) * (1 - y);
-    }
-  }
+  crossEntropyTerms(ad, ao, yd, yo, n, out, nanToZero);
   return new NDArray(out, a3.shape, 'float64');
 }
 
 let ceScratch = new Float64Array(0);
+let log1mScratch = new Float64Array(0);
+
+/** out[i] = (-log(a)) * y + (-log(1 - a)) * (1 - y), NaN → 0 if nanToZero; the logs as np.log's (exp_log.ts). */
+function crossEntropyTerms(ad: Float64Array, ao: number, yd: Float64Array, yo: number, n: number, out: Float64Array, nanToZero: boolean): void {
+  if (log1mScratch.length < n) log1mScratch = new Float64Array(n);
+  const l1m = log1mScratch;
+  for (let i = 0; i < n; i++) l1m[i] = 1 - ad[ao + i];
+  logInto(l1m, 0, n, l1m, 0);
+  logInto(ad, ao, n, out, 0);
+  for (let i = 0; i < n; i++) {
+    const y = yd[yo + i];
+    const t = (-out[i]) * y + (-l1m[i]) * (1 - y);
+    out[i] = nanToZero && t !== t ? 0 : t;
+  }
+}
 
 /**
  * sumAllF(crossEntropyF(a3, Y, nanToZero)) without keeping the terms: they go to a scratch buffer that
@@ -253,20 +267,16 @@ export function crossEntropySumF(a3: unknown, Y: unknown, nanToZero: boolean): n
   if (!isF64(a3) || !labelsOK(Y) || !sameShape(a3.shape, Y.shape)) return null;
   const n = a3.size, ad = buf(a3), ao = off(a3), yd = buf(Y), yo = off(Y);
   if (ceScratch.length < n) ceScratch = new Float64Array(n);
-  const out = ceScratch;
-  for (let i = 0; i < n; i++) {
-    const a = ad[ao + i], y = yd[yo + i];
-    const t = (-Math.log(a)) * y + (-Math.log(1 - a)) * (1 - y);
-    out[i] = nanToZero && t !== t ? 0 : t;
-  }
-  return addRun(0, out, 0, n, 1);
+  crossEntropyTerms(ad, ao, yd, yo, n, ceScratch, nanToZero);
+  return addRun(0, ceScratch, 0, n, 1);
 }
 
-/** np.log(np.subtract(1, a)) for float64 a: `Math.log(1 - a)`. */
+/** np.log(np.subtract(1, a)) for float64 a: `log(1 - a)`. */
 export function log1mF(a: unknown): NDArray | null {
   if (!isF64(a)) return null;
   const n = a.size, ad = buf(a), ao = off(a);
   const out = allocF64Uninit(n);
-  for (let i = 0; i < n; i++) out[i] = Math.log(1 - ad[ao + i]);
+  for (let i = 0; i < n; i++) out[i] = 1 - ad[ao + i];
+  logInto(out, 0, n, out, 0);
   return new NDArray(out, a.shape, 'float64');
 }
