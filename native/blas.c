@@ -82,21 +82,30 @@ static int span_ok(napi_env env, int64_t len, int64_t off, int64_t lines, int64_
 
 #define MAX_DIM 2147483647LL
 
+/* An operand given as three arguments (Float64Array, offset, leading dimension or increment ≥ 1). */
+typedef struct { double *data; int64_t len, off, ld; } operand;
+
+static int get_operand(napi_env env, napi_value *args, operand *o, const char *name) {
+  char what[48];
+  if (!get_f64(env, args[0], &o->data, &o->len, name)) return 0;
+  snprintf(what, sizeof what, "%s offset", name);
+  if (!get_int(env, args[1], 0, MAX_DIM, &o->off, what)) return 0;
+  snprintf(what, sizeof what, "%s stride", name);
+  return get_int(env, args[2], 1, MAX_DIM, &o->ld, what);
+}
+
 /* ddot(n, x, xoff, incx, y, yoff, incy) -> number */
 static napi_value js_ddot(napi_env env, napi_callback_info info) {
   size_t argc = 7;
   napi_value a[7];
   CHECK(napi_get_cb_info(env, info, &argc, a, NULL, NULL));
   if (argc != 7) return fail(env, "tsdl native blas: ddot takes 7 arguments");
-  int64_t n, xo, incx, yo, incy, xl, yl;
-  double *x, *y;
-  if (!get_int(env, a[0], 0, MAX_DIM, &n, "n") || !get_f64(env, a[1], &x, &xl, "x") ||
-      !get_int(env, a[2], 0, MAX_DIM, &xo, "x offset") || !get_int(env, a[3], 1, MAX_DIM, &incx, "incx") ||
-      !get_f64(env, a[4], &y, &yl, "y") || !get_int(env, a[5], 0, MAX_DIM, &yo, "y offset") ||
-      !get_int(env, a[6], 1, MAX_DIM, &incy, "incy") ||
-      !span_ok(env, xl, xo, n, 1, incx, "x") || !span_ok(env, yl, yo, n, 1, incy, "y"))
+  int64_t n;
+  operand x, y;
+  if (!get_int(env, a[0], 0, MAX_DIM, &n, "n") || !get_operand(env, a + 1, &x, "x") || !get_operand(env, a + 4, &y, "y") ||
+      !span_ok(env, x.len, x.off, n, 1, x.ld, "x") || !span_ok(env, y.len, y.off, n, 1, y.ld, "y"))
     return NULL;
-  double r = n == 0 ? 0.0 : cblas_ddot((int)n, x + xo, (int)incx, y + yo, (int)incy);
+  double r = n == 0 ? 0.0 : cblas_ddot((int)n, x.data + x.off, (int)x.ld, y.data + y.off, (int)y.ld);
   napi_value out;
   CHECK(napi_create_double(env, r, &out));
   return out;
@@ -127,26 +136,24 @@ static napi_value js_dgemv(napi_env env, napi_callback_info info) {
   napi_value a[12];
   CHECK(napi_get_cb_info(env, info, &argc, a, NULL, NULL));
   if (argc != 12) return fail(env, "tsdl native blas: dgemv takes 12 arguments");
-  int64_t order, trans, m, n, ao, lda, xo, incx, yo, al, xl, yl;
-  double *A, *x, *y;
+  int64_t order, trans, m, n, yo, yl;
+  operand A, x;
+  double *y;
   if (!get_order(env, a[0], &order) || !get_trans(env, a[1], &trans, "trans") ||
       !get_int(env, a[2], 0, MAX_DIM, &m, "m") || !get_int(env, a[3], 0, MAX_DIM, &n, "n") ||
-      !get_f64(env, a[4], &A, &al, "A") || !get_int(env, a[5], 0, MAX_DIM, &ao, "A offset") ||
-      !get_int(env, a[6], 1, MAX_DIM, &lda, "lda") ||
-      !get_f64(env, a[7], &x, &xl, "x") || !get_int(env, a[8], 0, MAX_DIM, &xo, "x offset") ||
-      !get_int(env, a[9], 1, MAX_DIM, &incx, "incx") ||
+      !get_operand(env, a + 4, &A, "A") || !get_operand(env, a + 7, &x, "x") ||
       !get_f64(env, a[10], &y, &yl, "y") || !get_int(env, a[11], 0, MAX_DIM, &yo, "y offset"))
     return NULL;
   /* A is stored m×n in `order`; op(A)·x has length m (NoTrans) or n (Trans). */
   int64_t lines, width;
   stored(order, CblasNoTrans, m, n, &lines, &width);
   int64_t xn = trans == CblasNoTrans ? n : m, yn = trans == CblasNoTrans ? m : n;
-  if (!span_ok(env, al, ao, lines, width, lda, "A") || !span_ok(env, xl, xo, xn, 1, incx, "x") ||
+  if (!span_ok(env, A.len, A.off, lines, width, A.ld, "A") || !span_ok(env, x.len, x.off, xn, 1, x.ld, "x") ||
       !span_ok(env, yl, yo, yn, 1, 1, "y"))
     return NULL;
   if (m > 0 && n > 0)
-    cblas_dgemv((enum CBLAS_ORDER)order, (enum CBLAS_TRANSPOSE)trans, (int)m, (int)n, 1.0, A + ao, (int)lda,
-                x + xo, (int)incx, 0.0, y + yo, 1);
+    cblas_dgemv((enum CBLAS_ORDER)order, (enum CBLAS_TRANSPOSE)trans, (int)m, (int)n, 1.0, A.data + A.off, (int)A.ld,
+                x.data + x.off, (int)x.ld, 0.0, y + yo, 1);
   return NULL;
 }
 
@@ -156,28 +163,23 @@ static napi_value js_dgemm(napi_env env, napi_callback_info info) {
   napi_value a[15];
   CHECK(napi_get_cb_info(env, info, &argc, a, NULL, NULL));
   if (argc != 15) return fail(env, "tsdl native blas: dgemm takes 15 arguments");
-  int64_t order, ta, tb, m, n, k, ao, lda, bo, ldb, co, ldc, al, bl, cl;
-  double *A, *B, *C;
+  int64_t order, ta, tb, m, n, k;
+  operand A, B, C;
   if (!get_order(env, a[0], &order) || !get_trans(env, a[1], &ta, "transA") || !get_trans(env, a[2], &tb, "transB") ||
       !get_int(env, a[3], 0, MAX_DIM, &m, "m") || !get_int(env, a[4], 0, MAX_DIM, &n, "n") ||
       !get_int(env, a[5], 0, MAX_DIM, &k, "k") ||
-      !get_f64(env, a[6], &A, &al, "A") || !get_int(env, a[7], 0, MAX_DIM, &ao, "A offset") ||
-      !get_int(env, a[8], 1, MAX_DIM, &lda, "lda") ||
-      !get_f64(env, a[9], &B, &bl, "B") || !get_int(env, a[10], 0, MAX_DIM, &bo, "B offset") ||
-      !get_int(env, a[11], 1, MAX_DIM, &ldb, "ldb") ||
-      !get_f64(env, a[12], &C, &cl, "C") || !get_int(env, a[13], 0, MAX_DIM, &co, "C offset") ||
-      !get_int(env, a[14], 1, MAX_DIM, &ldc, "ldc"))
+      !get_operand(env, a + 6, &A, "A") || !get_operand(env, a + 9, &B, "B") || !get_operand(env, a + 12, &C, "C"))
     return NULL;
   int64_t la, wa, lb, wb, lc, wc;
   stored(order, ta, m, k, &la, &wa);
   stored(order, tb, k, n, &lb, &wb);
   stored(order, CblasNoTrans, m, n, &lc, &wc);
-  if (!span_ok(env, al, ao, la, wa, lda, "A") || !span_ok(env, bl, bo, lb, wb, ldb, "B") ||
-      !span_ok(env, cl, co, lc, wc, ldc, "C"))
+  if (!span_ok(env, A.len, A.off, la, wa, A.ld, "A") || !span_ok(env, B.len, B.off, lb, wb, B.ld, "B") ||
+      !span_ok(env, C.len, C.off, lc, wc, C.ld, "C"))
     return NULL;
   if (m > 0 && n > 0 && k > 0)
     cblas_dgemm((enum CBLAS_ORDER)order, (enum CBLAS_TRANSPOSE)ta, (enum CBLAS_TRANSPOSE)tb, (int)m, (int)n, (int)k,
-                1.0, A + ao, (int)lda, B + bo, (int)ldb, 0.0, C + co, (int)ldc);
+                1.0, A.data + A.off, (int)A.ld, B.data + B.off, (int)B.ld, 0.0, C.data + C.off, (int)C.ld);
   return NULL;
 }
 
@@ -187,23 +189,20 @@ static napi_value js_dsyrk(napi_env env, napi_callback_info info) {
   napi_value a[11];
   CHECK(napi_get_cb_info(env, info, &argc, a, NULL, NULL));
   if (argc != 11) return fail(env, "tsdl native blas: dsyrk takes 11 arguments");
-  int64_t order, uplo, trans, n, k, ao, lda, co, ldc, al, cl;
-  double *A, *C;
+  int64_t order, uplo, trans, n, k;
+  operand A, C;
   if (!get_order(env, a[0], &order) || !get_int(env, a[1], CblasUpper, CblasLower, &uplo, "uplo") ||
       !get_trans(env, a[2], &trans, "trans") ||
       !get_int(env, a[3], 0, MAX_DIM, &n, "n") || !get_int(env, a[4], 0, MAX_DIM, &k, "k") ||
-      !get_f64(env, a[5], &A, &al, "A") || !get_int(env, a[6], 0, MAX_DIM, &ao, "A offset") ||
-      !get_int(env, a[7], 1, MAX_DIM, &lda, "lda") ||
-      !get_f64(env, a[8], &C, &cl, "C") || !get_int(env, a[9], 0, MAX_DIM, &co, "C offset") ||
-      !get_int(env, a[10], 1, MAX_DIM, &ldc, "ldc"))
+      !get_operand(env, a + 5, &A, "A") || !get_operand(env, a + 8, &C, "C"))
     return NULL;
   int64_t la, wa, lc, wc;
   stored(order, trans, n, k, &la, &wa);
   stored(order, CblasNoTrans, n, n, &lc, &wc);
-  if (!span_ok(env, al, ao, la, wa, lda, "A") || !span_ok(env, cl, co, lc, wc, ldc, "C")) return NULL;
+  if (!span_ok(env, A.len, A.off, la, wa, A.ld, "A") || !span_ok(env, C.len, C.off, lc, wc, C.ld, "C")) return NULL;
   if (n > 0 && k > 0)
     cblas_dsyrk((enum CBLAS_ORDER)order, (enum CBLAS_UPLO)uplo, (enum CBLAS_TRANSPOSE)trans, (int)n, (int)k, 1.0,
-                A + ao, (int)lda, 0.0, C + co, (int)ldc);
+                A.data + A.off, (int)A.ld, 0.0, C.data + C.off, (int)C.ld);
   return NULL;
 }
 

@@ -39,11 +39,9 @@ export function isFContiguous(a: NDArray): boolean {
   return true;
 }
 
-function cCopy(a: NDArray): NDArray { return a.copy(); }
-
 /** numpy's `_bad_strides`: a negative stride on any axis means a copy before BLAS sees the array. */
 function withoutNegativeStrides(a: NDArray): NDArray {
-  for (const s of a.strides) if (s < 0) return cCopy(a);
+  for (const s of a.strides) if (s < 0) return a.copy();
   return a;
 }
 
@@ -56,7 +54,7 @@ function dotF64(blas: NativeBlas, n: number, x: Float64Array, xo: number, incx: 
 }
 
 function outShape(a: NDArray, b: NDArray): number[] {
-  return [...a.shape.slice(0, -1), ...b.shape.slice(0, Math.max(0, b.ndim - 2)), ...(b.ndim >= 1 && b.ndim !== 1 ? [b.shape[b.ndim - 1]] : [])];
+  return [...a.shape.slice(0, -1), ...b.shape.slice(0, Math.max(0, b.ndim - 2)), ...(b.ndim >= 2 ? [b.shape[b.ndim - 1]] : [])];
 }
 
 /** a·b for float64 operands whose contracted axes already match (checked by the caller). */
@@ -99,7 +97,7 @@ export function blasDot(blas: NativeBlas, a0: NDArray, b0: NDArray): NDArray {
 
 /** y = op(M)·x with M 2-D (copied unless one segment) and x a vector of stride incx. */
 function gemv(blas: NativeBlas, m0: NDArray, x: NDArray, incx: number, trans: number, y: Float64Array): void {
-  const m = m0.isCContiguous || isFContiguous(m0) ? m0 : cCopy(m0);
+  const m = m0.isCContiguous || isFContiguous(m0) ? m0 : m0.copy();
   const rows = m.shape[0], cols = m.shape[1];
   const row = m.isCContiguous;
   const lda = Math.max(row ? cols : rows, 1);
@@ -109,8 +107,8 @@ function gemv(blas: NativeBlas, m0: NDArray, x: NDArray, incx: number, trans: nu
 }
 
 function gemm(blas: NativeBlas, a0: NDArray, b0: NDArray, C: Float64Array): void {
-  const a = a0.isCContiguous || isFContiguous(a0) ? a0 : cCopy(a0);
-  const b = b0.isCContiguous || isFContiguous(b0) ? b0 : cCopy(b0);
+  const a = a0.isCContiguous || isFContiguous(a0) ? a0 : a0.copy();
+  const b = b0.isCContiguous || isFContiguous(b0) ? b0 : b0.copy();
   const L = a.shape[0], N = b.shape[1], M = b.shape[0];
   const aF = isFContiguous(a), bF = isFContiguous(b);
   const ta = aF ? Trans : NoTrans, tb = bF ? Trans : NoTrans;
