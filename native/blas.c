@@ -82,6 +82,22 @@ static int span_ok(napi_env env, int64_t len, int64_t off, int64_t lines, int64_
 
 #define MAX_DIM 2147483647LL
 
+/* The call's arguments into a[0..n-1]; 0 (with an exception) unless there are exactly n. */
+static int get_args(napi_env env, napi_callback_info info, size_t n, napi_value *a, const char *fn) {
+  size_t argc = n;
+  if (napi_get_cb_info(env, info, &argc, a, NULL, NULL) != napi_ok) {
+    napi_throw_error(env, NULL, "tsdl native blas: N-API call failed: napi_get_cb_info");
+    return 0;
+  }
+  if (argc != n) {
+    char msg[96];
+    snprintf(msg, sizeof msg, "tsdl native blas: %s takes %zu arguments", fn, n);
+    napi_throw_error(env, NULL, msg);
+    return 0;
+  }
+  return 1;
+}
+
 /* An operand given as three arguments (Float64Array, offset, leading dimension or increment ≥ 1). */
 typedef struct { double *data; int64_t len, off, ld; } operand;
 
@@ -94,16 +110,19 @@ static int get_operand(napi_env env, napi_value *args, operand *o, const char *n
   return get_int(env, args[2], 1, MAX_DIM, &o->ld, what);
 }
 
+/* span_ok for an operand: `lines` lines of `width` elements, o->ld apart. */
+static int fits(napi_env env, const operand *o, int64_t lines, int64_t width, const char *name) {
+  return span_ok(env, o->len, o->off, lines, width, o->ld, name);
+}
+
 /* ddot(n, x, xoff, incx, y, yoff, incy) -> number */
 static napi_value js_ddot(napi_env env, napi_callback_info info) {
-  size_t argc = 7;
   napi_value a[7];
-  CHECK(napi_get_cb_info(env, info, &argc, a, NULL, NULL));
-  if (argc != 7) return fail(env, "tsdl native blas: ddot takes 7 arguments");
+  if (!get_args(env, info, 7, a, "ddot")) return NULL;
   int64_t n;
   operand x, y;
   if (!get_int(env, a[0], 0, MAX_DIM, &n, "n") || !get_operand(env, a + 1, &x, "x") || !get_operand(env, a + 4, &y, "y") ||
-      !span_ok(env, x.len, x.off, n, 1, x.ld, "x") || !span_ok(env, y.len, y.off, n, 1, y.ld, "y"))
+      !fits(env, &x, n, 1, "x") || !fits(env, &y, n, 1, "y"))
     return NULL;
   double r = n == 0 ? 0.0 : cblas_ddot((int)n, x.data + x.off, (int)x.ld, y.data + y.off, (int)y.ld);
   napi_value out;
@@ -132,10 +151,8 @@ static void stored(int64_t order, int64_t trans, int64_t r, int64_t c, int64_t *
 
 /* dgemv(order, trans, m, n, A, aoff, lda, x, xoff, incx, y, yoff): y = op(A)·x, y contiguous. */
 static napi_value js_dgemv(napi_env env, napi_callback_info info) {
-  size_t argc = 12;
   napi_value a[12];
-  CHECK(napi_get_cb_info(env, info, &argc, a, NULL, NULL));
-  if (argc != 12) return fail(env, "tsdl native blas: dgemv takes 12 arguments");
+  if (!get_args(env, info, 12, a, "dgemv")) return NULL;
   int64_t order, trans, m, n, yo, yl;
   operand A, x;
   double *y;
@@ -148,7 +165,7 @@ static napi_value js_dgemv(napi_env env, napi_callback_info info) {
   int64_t lines, width;
   stored(order, CblasNoTrans, m, n, &lines, &width);
   int64_t xn = trans == CblasNoTrans ? n : m, yn = trans == CblasNoTrans ? m : n;
-  if (!span_ok(env, A.len, A.off, lines, width, A.ld, "A") || !span_ok(env, x.len, x.off, xn, 1, x.ld, "x") ||
+  if (!fits(env, &A, lines, width, "A") || !fits(env, &x, xn, 1, "x") ||
       !span_ok(env, yl, yo, yn, 1, 1, "y"))
     return NULL;
   if (m > 0 && n > 0)
@@ -159,10 +176,8 @@ static napi_value js_dgemv(napi_env env, napi_callback_info info) {
 
 /* dgemm(order, transA, transB, m, n, k, A, aoff, lda, B, boff, ldb, C, coff, ldc): C = op(A)·op(B). */
 static napi_value js_dgemm(napi_env env, napi_callback_info info) {
-  size_t argc = 15;
   napi_value a[15];
-  CHECK(napi_get_cb_info(env, info, &argc, a, NULL, NULL));
-  if (argc != 15) return fail(env, "tsdl native blas: dgemm takes 15 arguments");
+  if (!get_args(env, info, 15, a, "dgemm")) return NULL;
   int64_t order, ta, tb, m, n, k;
   operand A, B, C;
   if (!get_order(env, a[0], &order) || !get_trans(env, a[1], &ta, "transA") || !get_trans(env, a[2], &tb, "transB") ||
@@ -174,8 +189,7 @@ static napi_value js_dgemm(napi_env env, napi_callback_info info) {
   stored(order, ta, m, k, &la, &wa);
   stored(order, tb, k, n, &lb, &wb);
   stored(order, CblasNoTrans, m, n, &lc, &wc);
-  if (!span_ok(env, A.len, A.off, la, wa, A.ld, "A") || !span_ok(env, B.len, B.off, lb, wb, B.ld, "B") ||
-      !span_ok(env, C.len, C.off, lc, wc, C.ld, "C"))
+  if (!fits(env, &A, la, wa, "A") || !fits(env, &B, lb, wb, "B") || !fits(env, &C, lc, wc, "C"))
     return NULL;
   if (m > 0 && n > 0 && k > 0)
     cblas_dgemm((enum CBLAS_ORDER)order, (enum CBLAS_TRANSPOSE)ta, (enum CBLAS_TRANSPOSE)tb, (int)m, (int)n, (int)k,
@@ -185,10 +199,8 @@ static napi_value js_dgemm(napi_env env, napi_callback_info info) {
 
 /* dsyrk(order, uplo, trans, n, k, A, aoff, lda, C, coff, ldc): one triangle of C = op(A)·op(A)ᵀ. */
 static napi_value js_dsyrk(napi_env env, napi_callback_info info) {
-  size_t argc = 11;
   napi_value a[11];
-  CHECK(napi_get_cb_info(env, info, &argc, a, NULL, NULL));
-  if (argc != 11) return fail(env, "tsdl native blas: dsyrk takes 11 arguments");
+  if (!get_args(env, info, 11, a, "dsyrk")) return NULL;
   int64_t order, uplo, trans, n, k;
   operand A, C;
   if (!get_order(env, a[0], &order) || !get_int(env, a[1], CblasUpper, CblasLower, &uplo, "uplo") ||
@@ -199,7 +211,7 @@ static napi_value js_dsyrk(napi_env env, napi_callback_info info) {
   int64_t la, wa, lc, wc;
   stored(order, trans, n, k, &la, &wa);
   stored(order, CblasNoTrans, n, n, &lc, &wc);
-  if (!span_ok(env, A.len, A.off, la, wa, A.ld, "A") || !span_ok(env, C.len, C.off, lc, wc, C.ld, "C")) return NULL;
+  if (!fits(env, &A, la, wa, "A") || !fits(env, &C, lc, wc, "C")) return NULL;
   if (n > 0 && k > 0)
     cblas_dsyrk((enum CBLAS_ORDER)order, (enum CBLAS_UPLO)uplo, (enum CBLAS_TRANSPOSE)trans, (int)n, (int)k, 1.0,
                 A.data + A.off, (int)A.ld, 0.0, C.data + C.off, (int)C.ld);
@@ -211,10 +223,8 @@ static napi_value js_dsyrk(napi_env env, napi_callback_info info) {
  * library: the functions numpy's float64 exp/log loops call where it has no SIMD version of its own.
  */
 static napi_value js_map(napi_env env, napi_callback_info info) {
-  size_t argc = 6;
   napi_value a[6];
-  CHECK(napi_get_cb_info(env, info, &argc, a, NULL, NULL));
-  if (argc != 6) return fail(env, "tsdl native blas: map takes 6 arguments");
+  if (!get_args(env, info, 6, a, "map")) return NULL;
   int64_t op, xo, n, oo, xl, ol;
   double *x, *o;
   if (!get_int(env, a[0], 0, 1, &op, "op") || !get_f64(env, a[1], &x, &xl, "x") ||
@@ -230,11 +240,9 @@ static napi_value js_map(napi_env env, napi_callback_info info) {
 }
 
 static napi_value js_set_threads(napi_env env, napi_callback_info info) {
-  size_t argc = 1;
   napi_value a[1];
-  CHECK(napi_get_cb_info(env, info, &argc, a, NULL, NULL));
   int64_t t;
-  if (argc != 1 || !get_int(env, a[0], 1, 1024, &t, "threads")) return NULL;
+  if (!get_args(env, info, 1, a, "setThreads") || !get_int(env, a[0], 1, 1024, &t, "threads")) return NULL;
   if (!openblas_set_num_threads) return fail(env, "tsdl native blas: this BLAS cannot set its thread count");
   openblas_set_num_threads((int)t);
   return NULL;
