@@ -14,11 +14,12 @@ function tslabBin(repoDir = REPO_DIR) {
   return path.join(repoDir, 'node_modules', '.bin', 'tslab');
 }
 
-// Mirrors what `tslab install` (node_modules/tslab/python/install.py) writes, but with
-// the repo's own tslab binary so a global tslab (or none) makes no difference.
+// Mirrors what `tslab install` (node_modules/tslab/python/install.py) writes, but starts the
+// repo's kernel (bin/tsdl-kernel.js: tslab's kernel with cells compiled in a worker thread) with
+// the node running this, so a global tslab (or none) makes no difference.
 function kernelSpec(repoDir = REPO_DIR) {
   return {
-    argv: [tslabBin(repoDir), 'kernel', '--config-path', '{connection_file}'],
+    argv: [process.execPath, path.join(repoDir, 'bin', 'tsdl-kernel.js'), '--config-path', '{connection_file}'],
     display_name: 'TypeScript (tslab, tsdl)',
     language: 'typescript',
     // tslab compiles notebook cells itself; the library they import ('tsdl', linked into

@@ -66,7 +66,7 @@ describe('tslab kernel registered in .jupyter-local', () => {
     const { kernelJsonPath, localDir, env } = prepareJupyterEnv();
     expect(kernelJsonPath.startsWith(path.join(REPO_DIR, '.jupyter-local') + path.sep)).toBe(true);
     expect(JSON.parse(fs.readFileSync(kernelJsonPath, 'utf8'))).toEqual({
-      argv: [path.join(REPO_DIR, 'node_modules/.bin/tslab'), 'kernel', '--config-path', '{connection_file}'],
+      argv: [process.execPath, path.join(REPO_DIR, 'bin', 'tsdl-kernel.js'), '--config-path', '{connection_file}'],
       display_name: 'TypeScript (tslab, tsdl)',
       language: 'typescript',
       env: {

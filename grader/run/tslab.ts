@@ -1,15 +1,12 @@
 // tslab's own pieces, put together the way its kernel (tslab/dist/main.js) does, with
 // each converter call timed so compile (type-check + transpile) and run time can be told apart.
-import fs from 'fs';
-import Module from 'module';
-import path from 'path';
 import vm from 'vm';
 import type { Converter } from 'tslab/dist/converter';
 import type { ConsoleInterface, ConverterSet, Executor } from 'tslab/dist/executor';
+import { LocalConverterSet, loadConverterModule } from './converter-module';
+import { ThreadConverterSet } from './converter-thread';
 
-// Loaded lazily: requiring the converter loads TypeScript (several hundred ms).
-type ConverterModule = typeof import('tslab/dist/converter');
-type ExecutorModule = typeof import('tslab/dist/executor');
+export type ExecutorModule = typeof import('tslab/dist/executor');
 
 /** A mime bundle as tslab's display API hands it over (see tslab/dist/public.js `raw`). */
 export interface TslabDisplayData {
@@ -27,57 +24,6 @@ interface JupyterModule {
 export function jupyterModule(): JupyterModule {
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   return require('tslab/dist/jupyter') as JupyterModule;
-}
-
-type TS = typeof import('@tslab/typescript-for-tslab');
-
-/**
- * tslab's converter module, loaded so that it only type-checks files whose diagnostics it reports.
- *
- * For every cell, tslab's convert() computes the pre-emit diagnostics (syntax, semantics and, as it
- * compiles with `declaration: true`, declaration diagnostics) of the cell *and of every .ts file
- * the cell imports*, then drops each diagnostic whose file lies outside the notebook's folder
- * (convertDiagnostics in tslab/dist/converter.js). A notebook in notebooks/ importing 'tsdl' thus
- * has all of lib/ checked again in every cell with such an import (most of a second each, growing
- * with lib/), only for the result to be thrown away. Loaded through here, the converter computes
- * diagnostics only for the files whose diagnostics it would keep; the same diagnostics are
- * reported, the same code is emitted. `fullCheck` loads tslab's module untouched.
- */
-function loadConverterModule(fullCheck: boolean): ConverterModule {
-  const converterPath = require.resolve('tslab/dist/converter');
-  if (fullCheck) return require(converterPath) as ConverterModule;
-  const tsPath = require.resolve('@tslab/typescript-for-tslab', { paths: [path.dirname(converterPath)] });
-  const ts = require(tsPath) as TS;
-  const cwd = process.cwd();
-  const reported = (fileName: string) => !path.relative(cwd, fileName).startsWith('..');
-  // The converter reads `ts` through __importStar, which copies own enumerable properties:
-  // give it an object forwarding every property but this one.
-  const wrapper: { [key: string]: unknown } = {};
-  for (const key of Object.keys(ts)) {
-    if (key === 'getPreEmitDiagnosticsOfFiles') continue;
-    Object.defineProperty(wrapper, key, { enumerable: true, get: () => (ts as unknown as { [k: string]: unknown })[key] });
-  }
-  const getPreEmitDiagnosticsOfFiles: TS['getPreEmitDiagnosticsOfFiles'] = (program, files, token) =>
-    ts.getPreEmitDiagnosticsOfFiles(program, files.filter((f, i) => i === 0 || reported(f.fileName)), token);
-  Object.defineProperty(wrapper, 'getPreEmitDiagnosticsOfFiles', { enumerable: true, value: getPreEmitDiagnosticsOfFiles });
-
-  // A private instance of converter.js (as tslab's executor loads cell side-modules), whose
-  // require hands it the wrapper; its other requires resolve as usual.
-  type LoadableModule = Module & { _compile(code: string, filename: string): void; paths: string[] };
-  const ModuleCtor = Module as unknown as {
-    new (id: string, parent?: Module): LoadableModule;
-    _nodeModulePaths(dir: string): string[];
-  };
-  const mod = new ModuleCtor(converterPath, module);
-  mod.filename = converterPath;
-  mod.paths = ModuleCtor._nodeModulePaths(path.dirname(converterPath));
-  const plainRequire = mod.require.bind(mod);
-  mod.require = Object.assign(
-    (id: string) => (id === '@tslab/typescript-for-tslab' ? wrapper : plainRequire(id)),
-    { resolve: require.resolve, cache: require.cache, extensions: require.extensions, main: require.main },
-  ) as NodeJS.Require;
-  mod._compile(fs.readFileSync(converterPath, 'utf8'), converterPath);
-  return mod.exports as ConverterModule;
 }
 
 /** Accumulates the milliseconds spent inside converter calls. */
@@ -164,25 +110,21 @@ function markCellSpans(span: CellSpan): void {
   Object.defineProperty(box, 'tsdlCellEnd', { configurable: true, value: () => span.markEnd() });
 }
 
-/**
- * The kernel's ConverterSetImpl: a TypeScript (not JS) kernel, converters created on first use.
- * The converter reads its root from the process's cwd, so create this after chdir.
- */
+/** Times every compile of the converters of `inner` (created on first use, as in tslab's kernel). */
 class TimedConverterSet implements ConverterSet {
   private nodeConv?: Converter;
   private browserConv?: Converter;
-  constructor(private readonly mod: ConverterModule, private readonly clock: CompileClock) {}
+  constructor(private readonly inner: ConverterSet, private readonly clock: CompileClock) {}
   get node(): Converter {
-    this.nodeConv ??= timed(this.mod.createConverter({ isJS: false, isBrowser: false }), this.clock);
+    this.nodeConv ??= timed(this.inner.node, this.clock);
     return this.nodeConv;
   }
   get browser(): Converter {
-    this.browserConv ??= timed(this.mod.createConverter({ isJS: false, isBrowser: true }), this.clock);
+    this.browserConv ??= timed(this.inner.browser, this.clock);
     return this.browserConv;
   }
   close(): void {
-    this.nodeConv?.close();
-    this.browserConv?.close();
+    this.inner.close();
   }
 }
 
@@ -195,15 +137,31 @@ export interface TslabSession {
   startupMs: number;
 }
 
+export interface SessionOptions {
+  /** See loadConverterModule. */
+  fullCheck?: boolean;
+  /** Compile in a worker thread (converter-thread.ts); off: in this thread, as tslab does. TSDL_COMPILE_THREAD=0 turns it off. */
+  compileThread?: boolean;
+}
+
+/** The kernel's converters: in a worker thread (the default), or in this one as tslab has them. */
+export function converterSet({ fullCheck = false, compileThread = process.env.TSDL_COMPILE_THREAD !== '0' }: SessionOptions = {}): ThreadConverterSet | LocalConverterSet {
+  return compileThread ? new ThreadConverterSet({ fullCheck }) : new LocalConverterSet(loadConverterModule(fullCheck));
+}
+
 /** Builds converter and executor as `startKernel` does; `rootDir` must be the process's cwd. */
-export function createSession(rootDir: string, console: ConsoleInterface, { fullCheck = false } = {}): TslabSession {
+export function createSession(rootDir: string, console: ConsoleInterface,
+  { fullCheck = false, compileThread }: SessionOptions = {}): TslabSession {
   const t0 = performance.now();
-  const converterModule = loadConverterModule(fullCheck);
+  const inner = converterSet({ fullCheck, compileThread });
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   const executorModule = require('tslab/dist/executor') as ExecutorModule;
   const clock = new CompileClock();
-  const convs = new TimedConverterSet(converterModule, clock);
-  void convs.node; // warm the Node converter, as the kernel does
+  const convs = new TimedConverterSet(inner, clock);
+  // Wait for the warm Node converter, as the kernel has it before the first cell (the thread
+  // builds it while this one loaded the executor): the first cell's compile time stays its own.
+  if (inner instanceof ThreadConverterSet) inner.ready();
+  else void inner.node;
   const executor = executorModule.createExecutor(rootDir, convs, console);
   const span = new CellSpan();
   markCellSpans(span);

@@ -1,0 +1,86 @@
+// tslab's converters, called synchronously from the kernel thread but running in a worker thread
+// (converter-host.ts): each call posts a request, blocks on a shared flag until the worker has
+// posted its reply, and reads that reply off the port. tslab's executor calls convert() in the
+// middle of its synchronous code, so the call has to look synchronous.
+import path from 'path';
+import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'worker_threads';
+import type { Converter } from 'tslab/dist/converter';
+import type { ConverterSet } from 'tslab/dist/executor';
+import type { HostData, Method, Reply, Request, Which } from './converter-host';
+
+/** How long one call may take before the compile thread counts as hung (TypeScript's first check of a big cell takes seconds). */
+const CALL_LIMIT_MS = 10 * 60_000;
+
+const STANDARD_ERRORS: { [name: string]: ErrorConstructor } = { TypeError, RangeError, SyntaxError, ReferenceError };
+
+export class ThreadConverterSet implements ConverterSet {
+  private readonly worker: Worker;
+  private readonly port: MessagePort;
+  private readonly done: Int32Array;
+  private closed = false;
+  private dead: Error | null = null;
+  readonly node: Converter;
+  readonly browser: Converter;
+
+  constructor({ fullCheck = false } = {}) {
+    const { port1, port2 } = new MessageChannel();
+    const flag = new SharedArrayBuffer(4);
+    const data: HostData = { port: port2, flag, fullCheck };
+    this.worker = new Worker(path.join(__dirname, 'converter-host.js'), { workerData: data, transferList: [port2] });
+    this.worker.unref();
+    this.worker.on('error', (err) => { this.dead = err; });
+    this.port = port1;
+    this.done = new Int32Array(flag);
+    this.node = this.converter('node');
+    this.browser = this.converter('browser');
+  }
+
+  private converter(which: Which): Converter {
+    const call = (method: Method) => (...args: unknown[]) => this.call({ which, method, args });
+    return {
+      convert: call('convert') as Converter['convert'],
+      addModule: call('addModule') as Converter['addModule'],
+      inspect: call('inspect') as Converter['inspect'],
+      complete: call('complete') as Converter['complete'],
+      close: () => this.close(),
+    };
+  }
+
+  private call(req: Request | 'close' | 'ready'): unknown {
+    if (this.closed) throw new Error('the TypeScript compile thread was closed');
+    Atomics.store(this.done, 0, 0);
+    this.port.postMessage(req);
+    const t0 = Date.now();
+    // Woken by the reply; the timed waits only let a crashed or hung thread be told apart.
+    while (Atomics.wait(this.done, 0, 0, 1000) === 'timed-out') {
+      if (this.dead || Date.now() - t0 > CALL_LIMIT_MS) {
+        throw new Error(`the TypeScript compile thread ${this.dead ? `failed (${this.dead.message})` : `gave no answer in ${CALL_LIMIT_MS / 1000} s`}; restart the kernel`);
+      }
+    }
+    const msg = receiveMessageOnPort(this.port);
+    if (!msg) throw new Error('the TypeScript compile thread stopped without answering; restart the kernel');
+    const r = msg.message as Reply;
+    if (r.ok) return r.value;
+    const Ctor = STANDARD_ERRORS[r.name] ?? Error;
+    const err = new Ctor(r.message);
+    err.name = r.name;
+    if (r.stack) err.stack = r.stack;
+    throw err;
+  }
+
+  /** Blocks until the thread has loaded TypeScript and warmed the Node converter. */
+  ready(): void {
+    this.call('ready');
+  }
+
+  close(): void {
+    if (this.closed) return;
+    try {
+      this.call('close');
+    } finally {
+      this.closed = true;
+      this.port.close();
+      void this.worker.terminate();
+    }
+  }
+}
