@@ -5,6 +5,8 @@
  * Which call a product makes is decided in TypeScript (lib/np/blas_dot.ts); here every operand's
  * addressed span is checked against its array before BLAS or the loops see a pointer.
  *
+ * MT19937's bulk draws live in random.c, registered from init() below.
+ *
  * Built at install time by scripts/build-native.js; when it cannot be built or loaded, products use
  * the WebAssembly / pure TypeScript kernels instead.
  */
@@ -13,6 +15,7 @@
 #include <stdio.h>
 #include <cblas.h>
 #include <node_api.h>
+#include "random.h"
 
 /* OpenBLAS extensions; weak so that another CBLAS still links. */
 extern void openblas_set_num_threads(int) __attribute__((weak));
@@ -33,17 +36,24 @@ static napi_value fail(napi_env env, const char *msg) {
   return NULL;
 }
 
-/* args[i] as an integer in [lo, hi]; returns 0 and throws otherwise. */
-static int get_int(napi_env env, napi_value v, int64_t lo, int64_t hi, int64_t *out, const char *what) {
+/*
+ * v as an integer in [lo, hi]; returns 0 and throws otherwise. The message names `what` and
+ * `suffix` (may be ""); it is formatted only on failure, as these run several times per call.
+ */
+static int get_int2(napi_env env, napi_value v, int64_t lo, int64_t hi, int64_t *out, const char *what, const char *suffix) {
   double d;
   if (napi_get_value_double(env, v, &d) != napi_ok || d != (double)(int64_t)d || d < (double)lo || d > (double)hi) {
-    char msg[160];
-    snprintf(msg, sizeof msg, "tsdl native blas: %s must be an integer in [%lld, %lld]", what, (long long)lo, (long long)hi);
+    char msg[200];
+    snprintf(msg, sizeof msg, "tsdl native blas: %s%s must be an integer in [%lld, %lld]", what, suffix, (long long)lo, (long long)hi);
     napi_throw_range_error(env, NULL, msg);
     return 0;
   }
   *out = (int64_t)d;
   return 1;
+}
+
+static int get_int(napi_env env, napi_value v, int64_t lo, int64_t hi, int64_t *out, const char *what) {
+  return get_int2(env, v, lo, hi, out, what, "");
 }
 
 /* A Float64Array's data pointer and length; 0 (with an exception) for anything else. */
@@ -102,12 +112,9 @@ static int get_args(napi_env env, napi_callback_info info, size_t n, napi_value 
 typedef struct { double *data; int64_t len, off, ld; } operand;
 
 static int get_operand(napi_env env, napi_value *args, operand *o, const char *name) {
-  char what[48];
-  if (!get_f64(env, args[0], &o->data, &o->len, name)) return 0;
-  snprintf(what, sizeof what, "%s offset", name);
-  if (!get_int(env, args[1], 0, MAX_DIM, &o->off, what)) return 0;
-  snprintf(what, sizeof what, "%s stride", name);
-  return get_int(env, args[2], 1, MAX_DIM, &o->ld, what);
+  return get_f64(env, args[0], &o->data, &o->len, name) &&
+    get_int2(env, args[1], 0, MAX_DIM, &o->off, name, " offset") &&
+    get_int2(env, args[2], 1, MAX_DIM, &o->ld, name, " stride");
 }
 
 /* span_ok for an operand: `lines` lines of `width` elements, o->ld apart. */
@@ -278,6 +285,7 @@ static napi_value init(napi_env env, napi_value exports) {
     {"info", NULL, js_info, NULL, NULL, NULL, napi_enumerable, NULL},
   };
   CHECK(napi_define_properties(env, exports, sizeof props / sizeof props[0], props));
+  CHECK(tsdl_register_random(env, exports));
   return exports;
 }
 
