@@ -1,9 +1,13 @@
 // The speed paths of lib/np (slab-allocated small and medium arrays, per-row broadcasting, contiguous
-// sums, block-wise random draws, 0-d and transpose shortcuts) must give exactly
-// what the general strided path gives. The general path is reached by handing the same values in as
-// non-contiguous views (a transposed copy transposed back), which no fast path accepts.
+// sums, block-wise random draws, 0-d and transpose shortcuts, one-pass basic indexing, reshape of
+// contiguous arrays) must give exactly what the general path gives. The general path is reached by
+// handing the same values in as non-contiguous views (a transposed copy transposed back), which no
+// fast path accepts, or for indexing by calling it directly.
 import { np, NDArray } from '../lib';
 import { allocF64, allocF64Uninit } from '../lib/np/alloc';
+import { ArrayLike, IndexItem, cStrides } from '../lib/np/ndarray';
+import { getIndex, getIndexGeneral, setIndex, setIndexGeneral } from '../lib/np/indexing';
+import { broadcastShapes, broadcastStrides, forEachRow } from '../lib/np/broadcast';
 
 const BINARY = ['add', 'subtract', 'multiply', 'divide', 'maximum', 'minimum', 'greater', 'less_equal', 'equal', 'power'] as const;
 
@@ -322,6 +326,341 @@ describe('random draws filled a state block at a time', () => {
         // Both leave the generator in the same place.
         expect(np.random.rand()).toBe((() => { np.random.seed(n + lead); for (let k = 0; k < lead; k++) np.random.randint(0, 10); np.random.rand(n); return np.random.rand(); })());
       }
+    }
+  });
+});
+
+describe('basic indexing laid out in one pass', () => {
+  // getIndexGeneral / setIndexGeneral are the parse-then-plan path every index used to take.
+  const outcome = (f: () => NDArray): NDArray | string => {
+    try { return f(); } catch (e) { return `${(e as Error).name}: ${(e as Error).message}`; }
+  };
+  const sameView = (x: NDArray | string, y: NDArray | string, what: string): void => {
+    if (typeof x === 'string' || typeof y === 'string') {
+      if (x !== y) throw new Error(`${what}: ${typeof x === 'string' ? x : 'an array'} vs ${typeof y === 'string' ? y : 'an array'}`);
+      return;
+    }
+    const fields = (v: NDArray) => [v.shape, v.strides, v.offset, v.dtype, v.isCContiguous, v.size];
+    try {
+      expect(fields(x)).toEqual(fields(y));
+      expect(x.base).toBe(y.base);
+      expect(x.data).toBe(y.data);
+      sameBits(x.copy(), y.copy());
+    } catch (e) {
+      throw new Error(`${what}: ${(e as Error).message}`);
+    }
+  };
+
+  const I = np.arange(24).reshape(2, 3, 4);
+  const arrays: [string, NDArray][] = [
+    ['column (47, 1)', np.arange(47).reshape(47, 1).astype('float64')],
+    ['1-d', np.arange(7).astype('float64')],
+    ['(2, 3, 4) int64', I],
+    ['strided (3, 4)', strided(specialValues([3, 4], 1))],
+    ['transposed', specialValues([4, 3], 2).T],
+    ['offset view', np.arange(60).reshape(6, 10).astype('float64').slice('2:5', '3:')],
+    ['bool', I.gt(10)],
+    ['empty (0, 3)', np.zeros([0, 3])],
+    ['0-d', np.asarray(2.5)],
+  ];
+  const singles: IndexItem[] = [0, 1, -1, 2, -3, 5, 46, 47, -47, -48, 1.5, NaN, Infinity, -0, null, '...',
+    ':', '::', '20:25', '1:', ':-1', '-3:', '::2', '::-1', '5:1', '5:1:-2', '-1::-1', '100:', '-100:', '0:0', '1:3:',
+    '3', '-2', '0', '-0', '46', '99', '', ' ', ' 1', '1 ', '+1', '1.0', '1e1', '0x2', '-', '--1', '1-', ':-', '-:',
+    '::0', '1:2:3:4', 'a', '1:b', '...', ' ... ', '99999999999999999999', '9007199254740993:', `${'9'.repeat(400)}:`, '0000000000000000000003'];
+  const tuples: IndexItem[][] = [[]];
+  for (const s of singles) tuples.push([s]);
+  const few: IndexItem[] = [0, -1, 3, ':', '1:', '::-1', '0:2', null, '...', '1', 'x', 2.5];
+  for (const s of few) for (const t of few) tuples.push([s, t]);
+  for (const s of [0, ':', null, '...', '-1']) for (const t of [1, '::2', null]) for (const u of [-1, ':', '...', null]) tuples.push([s, t, u]);
+  tuples.push([0, 0, 0, 0], [0, ':', ':', ':', null], ['...', '...'], [null, null, null, 0, 0, 0]);
+
+  test('views: same shape, strides, offset, base and values, or the same error', () => {
+    let views = 0;
+    for (const [name, a] of arrays) {
+      for (const t of tuples) {
+        const fast = outcome(() => getIndex(a, t)), general = outcome(() => getIndexGeneral(a, t));
+        sameView(fast, general, `${name}[${t.map((x) => JSON.stringify(x)).join(', ')}]`);
+        if (typeof fast !== 'string') views++;
+      }
+    }
+    expect(views).toBeGreaterThan(500);
+  });
+
+  test('the NDArray methods take the same path', () => {
+    const a = np.arange(47).reshape(47, 1).astype('float64');
+    sameView(a.slice(5), getIndexGeneral(a, [5]), 'slice(5)');
+    sameView(a.slice('20:25'), getIndexGeneral(a, ['20:25']), "slice('20:25')");
+    sameView(a.slice('20:25').reshape(5, 1), getIndexGeneral(a, ['20:25']), 'reshape of a slice');
+    expect(() => a.slice(47)).toThrow('index 47 is out of bounds for axis 0 with size 47');
+    expect(() => a.slice(-48, 0)).toThrow('index -48 is out of bounds for axis 0 with size 47');
+    expect(() => a.slice(0, 1)).toThrow('index 1 is out of bounds for axis 1 with size 1');
+    expect(() => a.slice(0, 0, 0)).toThrow('too many indices for array: array is 2-dimensional, but 3 were indexed');
+    expect(() => a.slice('::0')).toThrow('slice step cannot be zero');
+    expect(() => a.slice('1:2:3:4')).toThrow("invalid slice '1:2:3:4': at most two ':'");
+    expect(() => a.slice('...', '...')).toThrow("an index can only have a single ellipsis ('...')");
+    expect(() => a.slice(1.5)).toThrow(/only integers, slices/);
+    // Spellings Number() accepts still work (they are left to the general parser).
+    sameView(a.slice(' 20 : 25 '), a.slice('20:25'), 'spaces');
+    sameView(a.slice('+1'), a.slice(1), "'+1'");
+    // A view of a view keeps the owner as base.
+    const v = a.slice('10:30').slice('::-2');
+    expect(v.base).toBe(a);
+    expect(v.offset).toBe(29);
+    expect(v.strides).toEqual([-2, 1]);
+  });
+
+  test('a[idx] = value: the same array afterwards, or the same error', () => {
+    const values: [string, () => ArrayLike][] = [
+      ['number', () => 7.25], ['negative int', () => -3], ['true', () => true], ['NaN', () => NaN], ['Infinity', () => Infinity],
+      ['0-d', () => np.asarray(4)], ['(1,)', () => np.array([9.5])], ['(1, 1, 1)', () => np.ones([1, 1, 1])],
+      ['(4,)', () => np.arange(4).astype('float64').add(0.5)], ['(3,)', () => np.array([1, 2, 3])],
+      ['(1, 4)', () => np.arange(4).reshape(1, 4)], ['(2, 1)', () => np.array([[10], [20]])],
+      ['(1, 1, 4)', () => np.ones([1, 1, 4])], ['(2, 1, 2)', () => np.ones([2, 1, 2])], ['[]', () => []],
+      ['nested list', () => [[1, 2, 3, 4]]], ['bool array', () => np.array([true, false, true, false])],
+      ['(0,)', () => np.zeros([0])],
+    ];
+    const targets: [string, () => NDArray][] = [
+      ['(3, 4) float64', () => np.arange(12).reshape(3, 4).astype('float64')],
+      ['(3, 4) int64', () => np.arange(12).reshape(3, 4)],
+      ['(3, 4) bool', () => np.arange(12).reshape(3, 4).gt(5)],
+      ['strided (3, 4)', () => strided(np.arange(12).reshape(3, 4).astype('float64'))],
+      ['(47, 1)', () => np.arange(47).reshape(47, 1).astype('float64')],
+      ['0-d', () => np.asarray(1.5)],
+    ];
+    const idx: IndexItem[][] = [[], [0], [-1], [5], [0, 0], [1, -1], [2, 4], [0, 0, 0], [':'], ['1:'], ['0:0'], [':', 1], [1, ':'],
+      [':', '::-1'], ['::2', '1:3'], [null], ['...'], ['...', 0], [0, null, ':'], [0, null], ['1', '2'], [' 1 '], ['a'], [1.5]];
+    let writes = 0;
+    for (const [tn, make] of targets) {
+      for (const t of idx) {
+        for (const [vn, v] of values) {
+          const a = make(), b = make();
+          const fast = outcome(() => { setIndex(a, t, v()); return a; });
+          const general = outcome(() => { setIndexGeneral(b, t, v()); return b; });
+          const what = `${tn}[${t.map((x) => JSON.stringify(x)).join(', ')}] = ${vn}`;
+          if (typeof fast === 'string' || typeof general === 'string') sameView(fast, general, what);
+          else { sameBits(fast.copy(), general.copy()); writes++; }
+        }
+      }
+    }
+    expect(writes).toBeGreaterThan(300);
+  });
+
+  test('assignment follows numpy 1.24 (values and messages checked against it)', () => {
+    const shift = np.arange(5).astype('float64');
+    shift.set(['1:'], shift.slice(':-1'));
+    expect(shift.toArray()).toEqual([0, 0, 1, 2, 3]);
+    const back = np.arange(5).astype('float64');
+    back.set([':-1'], back.slice('1:'));
+    expect(back.toArray()).toEqual([1, 2, 3, 4, 4]);
+    const rev = np.arange(4).astype('float64');
+    rev.set([':'], rev.slice('::-1'));
+    expect(rev.toArray()).toEqual([3, 2, 1, 0]);
+    expect(np.zeros([3]).set(['0:1'], np.ones([1, 1])).toArray()).toEqual([1, 0, 0]);
+    expect(np.zeros([3]).set([0], np.ones([1, 1, 1])).toArray()).toEqual([1, 0, 0]);
+    expect(np.zeros([2, 3]).set([0, 1], np.ones([1, 1])).toArray()).toEqual([0, 1, 0, 0, 0, 0]);
+    expect(() => np.zeros([3]).set(['0:2'], np.ones([1, 3]))).toThrow('could not broadcast input array from shape (3,) into shape (2,)');
+    expect(() => np.zeros([3]).set(['0:2'], np.ones([2, 2]))).toThrow('could not broadcast input array from shape (2,2) into shape (2,)');
+    expect(() => np.zeros([3, 2]).set([0], np.ones([2, 1, 2]))).toThrow('could not broadcast input array from shape (2,1,2) into shape (2,)');
+    expect(() => np.zeros([2, 3]).set([0, null, '0:2'], np.ones([2, 1, 2]))).toThrow('could not broadcast input array from shape (2,1,2) into shape (1,2)');
+    expect(() => np.zeros([2, 3]).set([0, '0:0'], np.ones([2]))).toThrow('could not broadcast input array from shape (2,) into shape (0,)');
+    expect(() => np.zeros([3]).set([0], np.ones([2]))).toThrow('setting an array element with a sequence.');
+    expect(() => np.zeros([2, 3]).set([0, 1], [])).toThrow('setting an array element with a sequence.');
+    expect(() => np.zeros([]).set(['...'], np.ones([2]))).toThrow('could not broadcast input array from shape (2,) into shape ()');
+    expect(() => np.zeros([3, 2]).set([np.array([0, 1])], np.ones([3, 2])))
+      .toThrow('shape mismatch: value array of shape (3,2) could not be broadcast to indexing result of shape (2,2)');
+    expect(() => np.zeros([3, 2]).set([np.array([0, 1])], np.ones([1, 3, 2])))
+      .toThrow('shape mismatch: value array of shape (1,3,2) could not be broadcast to indexing result of shape (2,2)');
+    expect(np.zeros([3, 2]).set([np.array([0, 1])], np.ones([1, 2, 2])).toArray()).toEqual([1, 1, 1, 1, 0, 0]);
+    // numpy casts a Python scalar before looking at the selection.
+    expect(() => np.zeros([3], 'int64').set(['0:0'], NaN)).toThrow(/cannot convert float NaN/);
+    expect(np.zeros([3], 'int64').set(['0:0'], np.array([NaN])).toArray()).toEqual([0, 0, 0]);
+  });
+});
+
+describe('reshape of a C-contiguous array without resolveShape', () => {
+  const sources: [string, NDArray][] = [
+    ['(47, 1)', np.arange(47).reshape(47, 1).astype('float64')],
+    ['offset view', np.arange(47).astype('float64').slice('20:32')],
+    ['0-d', np.asarray(3)],
+    ['(1, 1)', np.ones([1, 1])],
+    ['empty', np.zeros([0, 4])],
+    ['bool', np.arange(12).gt(4)],
+  ];
+  const shapes: number[][] = [[-1], [-1, 1], [1, -1], [2, -1], [-1, 3], [3, 4], [12], [4, 3, 1], [1, 1, 12], [2, 2, 3],
+    [47], [47, 1], [1, 47], [0], [0, 4], [4, 0], [0, -1], [-1, 0], [], [1], [1, 1], [2, 3], [-1, -1], [-2, 6], [5],
+    [1.5, 8], [NaN], [Infinity], [24], [6, -1]];
+
+  test('the same view as C strides over the resolved shape, or the same error as the copying path', () => {
+    for (const [name, a] of sources) {
+      for (const s of shapes) {
+        let fast: NDArray | string, general: NDArray | string;
+        try { fast = a.reshape(s); } catch (e) { fast = (e as Error).message; }
+        // A non-contiguous array with the same elements never takes the fast path.
+        const other = a.ndim === 2 && a.size > 1 ? a.T.copy().T : null;
+        if (typeof fast === 'string') {
+          if (other) expect(() => other.reshape(s)).toThrow(fast);
+          expect(() => np.reshape(a, s)).toThrow(fast);
+          continue;
+        }
+        const shape = fast.shape;
+        general = new NDArray(a.data, shape, a.dtype, cStrides(shape), a.offset, a.base ?? a);
+        expect([name, s, fast.shape, fast.strides, fast.offset, fast.dtype, fast.isCContiguous])
+          .toEqual([name, s, general.shape, general.strides, general.offset, general.dtype, general.isCContiguous]);
+        expect(fast.base).toBe(a.base ?? a);
+        expect(fast.data).toBe(a.data);
+        sameBits(fast.copy(), general.copy());
+        if (other) sameBits(other.reshape(s), fast);
+        // reshape(...dims) and reshape([dims]) agree.
+        sameBits(a.reshape(...s), fast);
+      }
+    }
+  });
+
+  test('messages', () => {
+    const a = np.arange(12);
+    expect(() => a.reshape(5)).toThrow('cannot reshape array of size 12 into shape (5,)');
+    expect(() => a.reshape(5, -1)).toThrow('cannot reshape array of size 12 into shape (5,newaxis)');
+    expect(() => a.reshape(-1, -1)).toThrow('can only specify one unknown dimension');
+    expect(() => a.reshape(-2, -6)).toThrow('negative dimensions not allowed');
+    expect(() => a.reshape(1.5, 8)).toThrow('reshape: dimension 1.5 is not an integer');
+    expect(a.reshape([3, 4]).shape).toEqual([3, 4]);
+  });
+});
+
+describe('forEachRow, broadcastShapes and broadcastStrides without closures', () => {
+  test('forEachRow visits every element once, in C order, with the right offsets', () => {
+    np.random.seed(5);
+    for (let trial = 0; trial < 300; trial++) {
+      const nd = trial % 5;
+      const shape = Array.from({ length: nd }, () => [0, 1, 1, 2, 3, 4][np.random.randint(0, 6) as number] as number);
+      if (trial % 37 === 0) shape.fill(1);
+      const nops = 1 + (trial % 3);
+      const strides = Array.from({ length: nops }, (_, i) => {
+        // C strides, or C strides of a wider array, reversed or broadcast (0) now and then.
+        const st = cStrides(shape).map((x) => x * (i + 1));
+        return st.map((x) => (np.random.randint(0, 5) === 0 ? 0 : np.random.randint(0, 7) === 0 ? -x : x));
+      });
+      const offsets = strides.map((_, i) => 100 * i + 50);
+      const got: number[][] = [];
+      forEachRow(shape, strides, offsets, (offs, len, inner) => {
+        for (let j = 0; j < len; j++) got.push(offs.map((o, i) => o + j * inner[i]));
+      });
+      const want: number[][] = [];
+      const size = shape.reduce((p, d) => p * d, 1);
+      for (let flat = 0; flat < size; flat++) {
+        let rem = flat;
+        const idx = shape.map(() => 0);
+        for (let k = nd - 1; k >= 0; k--) { idx[k] = rem % shape[k]; rem = Math.floor(rem / shape[k]); }
+        want.push(strides.map((st, i) => idx.reduce((o, x, k) => o + x * st[k], offsets[i])));
+      }
+      expect([shape, strides, got]).toEqual([shape, strides, want]);
+    }
+  });
+
+  test('broadcastShapes and broadcastStrides as numpy', () => {
+    const ref = (shapes: number[][]): number[] | string => {
+      const nd = Math.max(0, ...shapes.map((s) => s.length));
+      const out: number[] = [];
+      for (let k = 0; k < nd; k++) {
+        const ds = shapes.map((s) => s[s.length - nd + k] ?? 1).filter((d) => d !== 1);
+        if (new Set(ds).size > 1) return `operands could not be broadcast together with shapes ${shapes.map((s) => (s.length === 1 ? `(${s[0]},)` : `(${s.join(',')})`)).join(' ')}`;
+        out.push(ds.length ? ds[0] : 1);
+      }
+      return out;
+    };
+    const pool = [[], [1], [3], [0], [1, 3], [3, 1], [2, 3], [4, 1, 3], [2, 1], [1, 1, 1], [5, 0], [2, 0, 3]];
+    for (const a of pool) for (const b of pool) for (const c of [null, [1], [3, 3]]) {
+      const shapes = c ? [a, b, c] : [a, b];
+      let got: number[] | string;
+      try { got = broadcastShapes(...shapes); } catch (e) { got = (e as Error).message; }
+      expect([shapes, got]).toEqual([shapes, ref(shapes)]);
+      if (typeof got !== 'string') {
+        for (const s of shapes) {
+          const x = np.zeros(s);
+          const st = broadcastStrides(x, got);
+          expect(st).toEqual(got.map((d, k) => {
+            const j = k - (got.length - s.length);
+            return j < 0 || (s[j] === 1 && d !== 1) ? 0 : x.strides[j];
+          }));
+        }
+      }
+    }
+    expect(np.broadcast_shapes()).toEqual([]);
+  });
+});
+
+describe('copy and asarray of a number', () => {
+  test('copy gives an owner with the same elements for every layout', () => {
+    const base = specialValues([6, 5], 12);
+    for (const a of [base, base.slice('1:4'), base.slice(':', '1:3'), base.T, strided(base), base.slice(2, 3), np.zeros([0, 3]), np.arange(6).reshape(2, 3).gt(2)]) {
+      const c = a.copy();
+      expect(c.base).toBeNull();
+      expect(c.shape).toEqual(a.shape);
+      expect(c.dtype).toBe(a.dtype);
+      expect(c.isCContiguous).toBe(true);
+      sameBits(c, a);
+      if (c.size) {
+        c.data[c.offset] = 12345;
+        expect(a.values()[0]).not.toBe(12345);
+      }
+    }
+  });
+
+  test('asarray(x) for a JS number or boolean is a 0-d array of its own', () => {
+    const cases: [number | boolean, string][] = [[2, 'int64'], [-0, 'int64'], [2.5, 'float64'], [NaN, 'float64'], [true, 'bool'], [false, 'bool']];
+    const made = cases.map(([x]) => np.asarray(x));
+    cases.forEach(([x, dtype], i) => {
+      expect(made[i].shape).toEqual([]);
+      expect(made[i].dtype).toBe(dtype);
+      expect(Object.is(made[i].item(), +x)).toBe(true);
+    });
+    made[0].data[made[0].offset] = 99;
+    expect(made[1].item()).toBe(-0);
+    expect(np.asarray(3, 'float64').dtype).toBe('float64');
+  });
+});
+
+describe('transpose and squeeze with loops instead of Sets', () => {
+  // The Set-based versions these replaced, as the reference.
+  const normalize = (ax: number, nd: number): number => {
+    if (!Number.isInteger(ax)) throw new TypeError(`axis ${ax} is not an integer`);
+    if (ax < -nd || ax >= nd) throw new RangeError(`axis ${ax} is out of bounds for array of dimension ${nd}`);
+    return ax < 0 ? ax + nd : ax;
+  };
+  const refTranspose = (a: NDArray, axes?: number[]): NDArray => {
+    const nd = a.ndim;
+    const perm = axes ? axes.map((ax) => normalize(ax, nd)) : [...Array(nd).keys()].reverse();
+    if (perm.length !== nd || new Set(perm).size !== nd) throw new Error('axes don\'t match array');
+    return new NDArray(a.data, perm.map((p) => a.shape[p]), a.dtype, perm.map((p) => a.strides[p]), a.offset, a.base ?? a);
+  };
+  const refSqueeze = (a: NDArray, axis?: number | number[] | null): NDArray => {
+    let drop: Set<number>;
+    if (axis === undefined || axis === null) drop = new Set(a.shape.flatMap((d, k) => (d === 1 ? [k] : [])));
+    else {
+      drop = new Set((typeof axis === 'number' ? [axis] : axis).map((ax) => normalize(ax, a.ndim)));
+      for (const k of drop) if (a.shape[k] !== 1) throw new Error('cannot select an axis to squeeze out which has size not equal to one');
+    }
+    const keep = [...Array(a.ndim).keys()].filter((k) => !drop.has(k));
+    return new NDArray(a.data, keep.map((k) => a.shape[k]), a.dtype, keep.map((k) => a.strides[k]), a.offset, a.base ?? a);
+  };
+  const run = (a: NDArray, f: () => NDArray): unknown[] => {
+    try {
+      const v = f();
+      return [v.shape, v.strides, v.offset, v.dtype, v.isCContiguous, v.base === (a.base ?? a), v.data === a.data];
+    } catch (e) { return [(e as Error).message]; }
+  };
+  const arrays = [np.asarray(1), np.arange(3), np.zeros([1, 4]), np.arange(6).reshape(2, 1, 3).slice(':', ':', '::-1'),
+    np.zeros([1, 1, 2, 1]), strided(np.ones([2, 3]))];
+  const axisLists: (number[] | undefined)[] = [undefined, [], [0], [-1], [0, 1], [1, 0], [0, 0], [0, 5], [0, 1.5], [2, 1, 0],
+    [0, 2, 1], [-1, -2, -3], [1, 1, 0], [3, 2, 1, 0], [0, 1, 2, 3], [0, 0, 5], [5, 0, 0]];
+  test('transpose', () => {
+    for (const a of arrays) for (const ax of axisLists) {
+      expect([a.shape, ax, run(a, () => np.transpose(a, ax))]).toEqual([a.shape, ax, run(a, () => refTranspose(a, ax))]);
+    }
+  });
+  test('squeeze', () => {
+    for (const a of arrays) for (const ax of [null, 0, 1, -1, 3, 7, 1.5, ...axisLists]) {
+      expect([a.shape, ax, run(a, () => np.squeeze(a, ax as number))]).toEqual([a.shape, ax, run(a, () => refSqueeze(a, ax))]);
     }
   });
 });

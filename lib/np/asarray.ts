@@ -1,4 +1,4 @@
-import { allocF64 } from './alloc';
+import { allocF64, allocF64Uninit } from './alloc';
 import { DType, normalizeDType } from './dtype';
 import { ArrayLike, NDArray, NestedArray } from './ndarray';
 import { formatShape } from './errors';
@@ -80,7 +80,9 @@ export function asarray(x: ArrayLike, dtype?: DType | string): NDArray {
     return dtype === undefined || normalizeDType(dtype) === x.dtype ? x : x.astype(dtype);
   }
   if (typeof x === 'number' || typeof x === 'boolean') {
-    const out = new NDArray(new Float64Array([+x]), [], typeof x === 'boolean' ? 'bool' : Number.isInteger(x) ? 'int64' : 'float64');
+    const v = allocF64Uninit(1);
+    v[0] = +x;
+    const out = new NDArray(v, [], typeof x === 'boolean' ? 'bool' : Number.isInteger(x) ? 'int64' : 'float64');
     return dtype === undefined ? out : out.astype(dtype);
   }
   if (Array.isArray(x)) return array(x as NestedArray, dtype);

@@ -3,11 +3,13 @@ import { formatShape } from './errors';
 
 /** numpy's broadcast_shapes, with numpy's error wording. */
 export function broadcastShapes(...shapes: (readonly number[])[]): number[] {
-  const nd = Math.max(0, ...shapes.map((s) => s.length));
-  const out = new Array<number>(nd).fill(1);
-  for (const s of shapes) {
-    for (let k = 0; k < s.length; k++) {
-      const o = nd - s.length + k;
+  let nd = 0;
+  for (let i = 0; i < shapes.length; i++) if (shapes[i].length > nd) nd = shapes[i].length;
+  const out: number[] = [];
+  for (let k = 0; k < nd; k++) out.push(1);
+  for (let i = 0; i < shapes.length; i++) {
+    const s = shapes[i];
+    for (let k = 0, o = nd - s.length; k < s.length; k++, o++) {
       const d = s[k];
       if (out[o] === 1) out[o] = d;
       else if (d !== 1 && d !== out[o]) {
@@ -20,11 +22,11 @@ export function broadcastShapes(...shapes: (readonly number[])[]): number[] {
 
 /** Strides (in elements) that read `a` as if it had shape `shape` (0 along broadcast axes). */
 export function broadcastStrides(a: NDArray, shape: readonly number[]): number[] {
-  const nd = shape.length;
-  const out = new Array<number>(nd).fill(0);
-  for (let k = 0; k < a.ndim; k++) {
-    const o = nd - a.ndim + k;
-    out[o] = a.shape[k] === 1 && shape[o] !== 1 ? 0 : a.strides[k];
+  const nd = shape.length, ash = a.shape, ast = a.strides, lead = nd - ash.length;
+  const out: number[] = [];
+  for (let o = 0; o < nd; o++) {
+    const k = o - lead;
+    out.push(k < 0 || (ash[k] === 1 && shape[o] !== 1) ? 0 : ast[k]);
   }
   return out;
 }
@@ -53,17 +55,34 @@ export function forEachRow(
   shape: readonly number[], strides: (readonly number[])[], offsets: readonly number[],
   row: (offs: number[], len: number, innerStrides: number[]) => void,
 ): void {
-  const [cshape, cstrides] = coalesce(shape, strides);
   const nops = strides.length;
-  const offs = offsets.slice();
-  if (cshape.some((d) => d === 0)) return;
+  // Axis k joins the previous kept axis when every operand has stride[prev] == stride[k] * shape[k].
+  const cshape: number[] = [];
+  const cstrides: number[][] = [];
+  for (let i = 0; i < nops; i++) cstrides.push([]);
+  for (let k = 0; k < shape.length; k++) {
+    const n = shape[k];
+    if (n === 0) return;
+    if (n === 1) continue;
+    const last = cshape.length - 1;
+    let merge = last >= 0;
+    for (let i = 0; i < nops && merge; i++) merge = cstrides[i][last] === strides[i][k] * n;
+    if (merge) {
+      cshape[last] *= n;
+      for (let i = 0; i < nops; i++) cstrides[i][last] = strides[i][k];
+    } else {
+      cshape.push(n);
+      for (let i = 0; i < nops; i++) cstrides[i].push(strides[i][k]);
+    }
+  }
+  const cur = offsets.slice();
   const nd = cshape.length;
-  if (nd === 0) { row(offs, 1, new Array(nops).fill(0)); return; }
+  const inner: number[] = [];
+  for (let i = 0; i < nops; i++) inner.push(nd === 0 ? 0 : cstrides[i][nd - 1]);
+  if (nd <= 1) { row(cur, nd === 0 ? 1 : cshape[0], inner); return; }
   const len = cshape[nd - 1];
-  const inner = cstrides.map((s) => s[nd - 1]);
-  if (nd === 1) { row(offs, len, inner); return; }
-  const idx = new Array<number>(nd - 1).fill(0);
-  const cur = offs.slice();
+  const idx: number[] = [];
+  for (let k = 0; k < nd - 1; k++) idx.push(0);
   for (;;) {
     row(cur, len, inner);
     let k = nd - 2;
@@ -76,22 +95,4 @@ export function forEachRow(
     }
     if (k < 0) return;
   }
-}
-
-/** Merges axis k into k+1 when, for every operand, stride[k] == stride[k+1] * shape[k+1]. */
-function coalesce(shape: readonly number[], strides: (readonly number[])[]): [number[], number[][]] {
-  const s: number[] = [];
-  const st: number[][] = strides.map(() => []);
-  for (let k = 0; k < shape.length; k++) {
-    if (shape[k] === 1) continue;
-    const last = s.length - 1;
-    if (last >= 0 && strides.every((x, i) => st[i][last] === x[k] * shape[k])) {
-      s[last] *= shape[k];
-      strides.forEach((x, i) => { st[i][last] = x[k]; });
-    } else {
-      s.push(shape[k]);
-      strides.forEach((x, i) => st[i].push(x[k]));
-    }
-  }
-  return [s, st];
 }

@@ -131,8 +131,10 @@ export class NDArray {
 
   // ---- views and copies -------------------------------------------------------------------
   copy(): NDArray {
-    const out = allocF64Uninit(this.size);
-    out.set(this.values());
+    const n = this.size, out = allocF64Uninit(n);
+    if (!this.isCContiguous) copyStridedInto(this, out);
+    else if (this.offset === 0 && this.data.length === n) out.set(this.data);
+    else out.set(this.data.subarray(this.offset, this.offset + n));
     return new NDArray(out, this.shape, this.dtype);
   }
   astype(dtype: DType | string, options: { copy?: boolean } = {}): NDArray {
@@ -145,7 +147,11 @@ export class NDArray {
     else out.set(src);
     return new NDArray(out, this.shape, to);
   }
-  reshape(...shape: (number | readonly number[])[]): NDArray { return ops.reshape(this, flattenShapeArgs(shape)); }
+  reshape(...shape: (number | readonly number[])[]): NDArray {
+    // ops.reshape neither keeps nor changes the list, so no copy of it is needed.
+    const one = shape.length === 1 ? shape[0] : null;
+    return ops.reshape(this, (Array.isArray(one) ? one : shape) as readonly number[]);
+  }
   get T(): NDArray {
     // The 2-d case (dZ·Aᵀ in every backward pass) without transpose's general axis handling.
     if (this.ndim === 2) {

@@ -32,10 +32,38 @@ function resolveShape(size: number, shape: readonly number[]): number[] {
 
 /** numpy's reshape: a view whenever the strides allow it (C order), otherwise a copy. */
 export function reshape(a: NDArray, shape: readonly number[] | number): NDArray {
-  const newShape = resolveShape(a.size, typeof shape === 'number' ? [shape] : shape);
+  const dims = typeof shape === 'number' ? [shape] : shape;
+  if (a.isCContiguous) {
+    const v = contiguousReshape(a, dims);
+    if (v) return v;
+  }
+  const newShape = resolveShape(a.size, dims);
   const strides = a.isCContiguous ? cStrides(newShape) : noCopyStrides(a, newShape);
   if (strides) return new NDArray(a.data, newShape, a.dtype, strides, a.offset, a.base ?? a);
   return new NDArray(Float64Array.from(a.values()), newShape, a.dtype);
+}
+
+/**
+ * The view for a C-contiguous array when dims are valid (at most one -1, the rest non-negative
+ * integers, the right size); null otherwise, for resolveShape to resolve or to throw numpy's error.
+ */
+function contiguousReshape(a: NDArray, dims: readonly number[]): NDArray | null {
+  let known = 1, unknown = -1;
+  for (let k = 0; k < dims.length; k++) {
+    const d = dims[k];
+    if (d >= 0 && Number.isInteger(d)) known *= d;
+    else if (d === -1 && unknown < 0) unknown = k;
+    else return null;
+  }
+  let shape = dims;
+  if (unknown >= 0) {
+    if (known === 0 || a.size % known !== 0) return null;
+    const s = dims.slice();
+    s[unknown] = a.size / known;
+    shape = s;
+  } else if (known !== a.size) return null;
+  // No strides given: the constructor lays the shape out in C order, as cStrides would.
+  return new NDArray(a.data, shape, a.dtype, undefined, a.offset, a.base ?? a);
 }
 
 /** Strides that reinterpret `a` with `newShape` without copying, or null (numpy's nocopy reshape). */
@@ -63,10 +91,19 @@ function noCopyStrides(a: NDArray, newShape: readonly number[]): number[] | null
 }
 
 export function transpose(a: NDArray, axes?: readonly number[]): NDArray {
-  const nd = a.ndim;
-  const perm = axes ? axes.map((ax) => normalizeAxis(ax, nd)) : [...Array(nd).keys()].reverse();
-  if (perm.length !== nd || new Set(perm).size !== nd) throw new Error('axes don\'t match array');
-  return new NDArray(a.data, perm.map((p) => a.shape[p]), a.dtype, perm.map((p) => a.strides[p]), a.offset, a.base ?? a);
+  const nd = a.ndim, shape: number[] = [], strides: number[] = [];
+  if (axes) {
+    const perm: number[] = [];
+    for (let k = 0; k < axes.length; k++) perm.push(normalizeAxis(axes[k], nd));
+    if (perm.length !== nd) throw new Error('axes don\'t match array');
+    for (let k = 0; k < nd; k++) {
+      for (let j = 0; j < k; j++) if (perm[j] === perm[k]) throw new Error('axes don\'t match array');
+      shape.push(a.shape[perm[k]]); strides.push(a.strides[perm[k]]);
+    }
+  } else {
+    for (let k = nd - 1; k >= 0; k--) { shape.push(a.shape[k]); strides.push(a.strides[k]); }
+  }
+  return new NDArray(a.data, shape, a.dtype, strides, a.offset, a.base ?? a);
 }
 
 export function swapaxes(a: NDArray, axis1: number, axis2: number): NDArray {
@@ -80,18 +117,20 @@ export function swapaxes(a: NDArray, axis1: number, axis2: number): NDArray {
 export function ravel(a: NDArray): NDArray { return reshape(a, [-1]); }
 
 export function squeeze(a: NDArray, axis?: Axis): NDArray {
-  let drop: Set<number>;
+  const nd = a.ndim, shape: number[] = [], strides: number[] = [];
   if (axis === undefined || axis === null) {
-    drop = new Set(a.shape.flatMap((d, k) => (d === 1 ? [k] : [])));
+    for (let k = 0; k < nd; k++) if (a.shape[k] !== 1) { shape.push(a.shape[k]); strides.push(a.strides[k]); }
   } else {
+    const drop: boolean[] = [];
+    for (let k = 0; k < nd; k++) drop.push(false);
     const axes = typeof axis === 'number' ? [axis] : axis;
-    drop = new Set(axes.map((ax) => normalizeAxis(ax, a.ndim)));
-    for (const k of drop) {
-      if (a.shape[k] !== 1) throw new Error('cannot select an axis to squeeze out which has size not equal to one');
+    for (let j = 0; j < axes.length; j++) drop[normalizeAxis(axes[j], nd)] = true;
+    for (let k = 0; k < nd; k++) {
+      if (!drop[k]) { shape.push(a.shape[k]); strides.push(a.strides[k]); }
+      else if (a.shape[k] !== 1) throw new Error('cannot select an axis to squeeze out which has size not equal to one');
     }
   }
-  const keep = [...Array(a.ndim).keys()].filter((k) => !drop.has(k));
-  return new NDArray(a.data, keep.map((k) => a.shape[k]), a.dtype, keep.map((k) => a.strides[k]), a.offset, a.base ?? a);
+  return new NDArray(a.data, shape, a.dtype, strides, a.offset, a.base ?? a);
 }
 
 export function expand_dims(a: ArrayLike, axis: number | readonly number[]): NDArray {
