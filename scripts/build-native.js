@@ -1,10 +1,10 @@
 #!/usr/bin/env node
-// Builds the optional native addon (native/blas.c -> build/tsdl_blas.node): numpy's BLAS calls on
-// the system's OpenBLAS. Needs a C compiler and CBLAS headers + library (Debian: gcc,
+// Builds the optional native addon (native/blas.c + native/random.c -> build/tsdl_blas.node): numpy's
+// BLAS calls on the system's OpenBLAS, and MT19937's bulk draws. Needs a C compiler and CBLAS headers + library (Debian: gcc,
 // libopenblas-dev). Without them it says why and exits 0: products then run on the WebAssembly /
 // pure TypeScript kernels, which give the same results up to the last bits.
 //
-// `node scripts/build-native.js` builds when native/blas.c is newer than the addon (--force:
+// `node scripts/build-native.js` builds when a file in native/ is newer than the addon (--force:
 // always); TSDL_NATIVE=0 skips it. `ensureNativeAddon()` does the same for the commands that run
 // notebooks. No node-gyp: N-API is ABI-stable, so one compiler call against node-api-headers does.
 'use strict';
@@ -13,7 +13,9 @@ const path = require('path');
 const { spawnSync } = require('child_process');
 
 const REPO = path.resolve(__dirname, '..');
-const SOURCE = path.join(REPO, 'native', 'blas.c');
+const NATIVE = path.join(REPO, 'native');
+const SOURCES = ['blas.c', 'random.c'].map((f) => path.join(NATIVE, f));
+const HEADERS = ['random.h'].map((f) => path.join(NATIVE, f));
 const ADDON = path.join(REPO, 'build', 'tsdl_blas.node');
 
 function napiInclude() {
@@ -27,7 +29,8 @@ function napiInclude() {
 
 function stale() {
   try {
-    return fs.statSync(ADDON).mtimeMs < fs.statSync(SOURCE).mtimeMs;
+    const built = fs.statSync(ADDON).mtimeMs;
+    return [...SOURCES, ...HEADERS].some((f) => built < fs.statSync(f).mtimeMs);
   } catch {
     return true;
   }
@@ -47,7 +50,7 @@ function ensureNativeAddon({ force = false, quiet = false } = {}) {
   const platformFlags = process.platform === 'darwin' ? ['-bundle', '-undefined', 'dynamic_lookup'] : ['-shared'];
   // Debian keeps cblas.h under the multiarch include directory, which gcc searches by default.
   const args = ['-O2', '-fPIC', '-std=c11', '-Wall', '-DNODE_GYP_MODULE_NAME=tsdl_blas', '-I', include,
-    ...platformFlags, SOURCE, '-o', `${ADDON}.tmp`, '-lopenblas', '-lm'];
+    ...platformFlags, ...SOURCES, '-o', `${ADDON}.tmp`, '-lopenblas', '-lm'];
   fs.mkdirSync(path.dirname(ADDON), { recursive: true });
   const r = spawnSync(cc, args, { encoding: 'utf8' });
   if (r.error || r.status !== 0) {

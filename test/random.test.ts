@@ -7,8 +7,29 @@ import * as path from 'path';
 import { NDArray } from '../lib/np/ndarray';
 import * as random from '../lib/np/random';
 import { RandomState } from '../lib/np/random';
-import { setGaussLog } from '../lib/np/random/legacy';
+import { LegacyState, setGaussLog } from '../lib/np/random/legacy';
 import { accurateLog } from '../lib/np/random/accurate_log';
+import { MT19937, MT_N } from '../lib/np/random/mt19937';
+import * as native from '../lib/np/native';
+import { nativeBlas, nativeBlasError, setNativeEnabled } from '../lib/np/native';
+
+// activeNative() hands the library a wrapper of the addon that counts the MT19937 bulk calls, so
+// the tests below can tell that the native path really ran. Everything else passes through.
+jest.mock('../lib/np/native', () => {
+  const actual = jest.requireActual('../lib/np/native') as typeof native;
+  const calls = { mtFillDoubles: 0, mtFillGauss: 0 };
+  let wrapped: native.NativeBlas | null = null;
+  const wrap = (n: native.NativeBlas | null): native.NativeBlas | null => {
+    if (!n || !n.mtFillDoubles || !n.mtFillGauss) return n;
+    const fillDoubles = n.mtFillDoubles, fillGauss = n.mtFillGauss;
+    return wrapped ??= Object.create(n, {
+      mtFillDoubles: { value: (...a: Parameters<typeof fillDoubles>) => { calls.mtFillDoubles++; return fillDoubles(...a); } },
+      mtFillGauss: { value: (...a: Parameters<typeof fillGauss>) => { calls.mtFillGauss++; return fillGauss(...a); } },
+    });
+  };
+  return { ...actual, activeNative: () => wrap(actual.activeNative()), nativeCalls: calls };
+});
+const { nativeCalls } = native as unknown as { nativeCalls: { mtFillDoubles: number; mtFillGauss: number } };
 
 interface Out { shape: number[] | null; dtype: string; f64: string }
 interface StateOut { state: [string, number[], number, number, number] }
@@ -338,5 +359,175 @@ describe('np.random API behaviour', () => {
     expect(caught).toBeInstanceOf(Error);
     expect((caught as Error).name).toBe(name);
     expect((caught as Error).message).toBe(message);
+  });
+});
+
+describe('MT19937 bulk draws on the native addon (native/random.c) match the TypeScript loops', () => {
+  const nat = nativeBlas();
+  const why = nat ? '' : ` (skipped: native addon unavailable: ${nativeBlasError()})`;
+  const run = nat ? test : test.skip;
+  if (!nat) console.warn(`random.test.ts: native MT19937 tests skipped: ${nativeBlasError()}`);
+  afterEach(() => setNativeEnabled(true));
+
+  /** Counts the addon's calls of `name` (made through activeNative(), see the jest.mock above) while f runs. */
+  function counting<T>(name: 'mtFillDoubles' | 'mtFillGauss', f: () => T): [T, number] {
+    const before = nativeCalls[name];
+    return [f(), nativeCalls[name] - before];
+  }
+
+  run(`the addon has the MT19937 entry points (a stale build lacks them)${why}`, () => {
+    expect(typeof nat!.mtFillDoubles).toBe('function');
+    expect(typeof nat!.mtFillGauss).toBe('function');
+  });
+
+  // Sizes around the 312 pairs of one state block, from even and odd positions.
+  const SIZES = [0, 1, 2, 3, 31, 32, 33, 310, 311, 312, 313, 314, 623, 624, 625, 1247, 1248, 1249, 4220, 633, 17, 0, 1];
+
+  run(`mtFillDoubles called directly: the same bits, pos and key as MT19937.fillDoubles${why}`, () => {
+    const a = new MT19937(1), b = new MT19937(1);
+    const outA = new Float64Array(6000), outB = new Float64Array(6000);
+    let straddledFromOdd = 0, straddledFromEven = 0, draws = 0;
+    for (let round = 0; round < 3; round++) {
+      for (const n of SIZES) {
+        const start = (n * 7 + round) % 50;
+        const pos0 = a.pos;
+        if (2 * n > MT_N - pos0) { if (pos0 % 2) straddledFromOdd++; else straddledFromEven++; }
+        a.pos = nat!.mtFillDoubles!(a.key, a.pos, outA, start, n);
+        setNativeEnabled(false);
+        b.fillDoubles(outB, start, n);
+        setNativeEnabled(true);
+        expectSame(outA.subarray(start, start + n), outB.subarray(start, start + n), `fill of ${n} from pos ${pos0}`);
+        expect(a.pos).toBe(b.pos);
+        draws += n;
+        // Single draws in between, and an odd number of words now and then to change the parity.
+        expect(a.nextDouble()).toBe(b.nextDouble());
+        if ((n + round) % 3 === 0) expect(a.nextUint32()).toBe(b.nextUint32());
+      }
+    }
+    expectSame(a.key, b.key, 'key');
+    expect(straddledFromOdd).toBeGreaterThan(5);
+    expect(straddledFromEven).toBeGreaterThan(5);
+    expect(draws).toBeGreaterThan(20000);
+  });
+
+  /** A mix of np.random calls; every value drawn and the final state. */
+  function script(): { values: number[]; state: LegacyState } {
+    const values: number[] = [];
+    random.seed(7);
+    for (const n of SIZES) {
+      values.push(...random.rand(n).values());
+      values.push(random.rand());
+      values.push(...random.random_sample([n, 3]).values());
+      if (n % 2) values.push(random.randint(0, 1000)); // one 32-bit word: pos changes parity
+      values.push(...random.uniform(-2, 3, n).values());
+      values.push(...random.rand(20, 211).values(), ...random.rand(3, 211).values());
+    }
+    return { values, state: random.get_state() as LegacyState };
+  }
+
+  run(`np.random.rand / random_sample / uniform: the same bits and final state with the addon on and off${why}`, () => {
+    const [on, calls] = counting('mtFillDoubles', script);
+    setNativeEnabled(false);
+    const [off, offCalls] = counting('mtFillDoubles', script);
+    expect(calls).toBeGreaterThan(20);
+    expect(offCalls).toBe(0);
+    expectSame(on.values, off.values, 'values');
+    expectSame(on.state[1], off.state[1], 'key');
+    expect(on.state.slice(2)).toEqual(off.state.slice(2));
+  });
+
+  function gaussScript(): { values: number[]; state: LegacyState } {
+    const values: number[] = [];
+    random.seed(11);
+    for (const n of [...SIZES, 7, 8, 9, 4220]) {
+      values.push(...random.randn(n).values());
+      values.push(random.randn()); // takes or leaves the cached second value
+      values.push(...random.normal(1.5, 0.25, [n, 2]).values());
+      values.push(...random.standard_normal(n + 1).values());
+      if (n % 3 === 0) values.push(random.rand());
+    }
+    return { values, state: random.get_state() as LegacyState };
+  }
+
+  run(`np.random.randn / normal: the same bits, cached gaussian and state with the addon on and off${why}`, () => {
+    const [on, calls] = counting('mtFillGauss', gaussScript);
+    setNativeEnabled(false);
+    const off = gaussScript();
+    expect(calls).toBeGreaterThan(20);
+    expectSame(on.values, off.values, 'values');
+    expectSame(on.state[1], off.state[1], 'key');
+    expect(on.state.slice(2, 4)).toEqual(off.state.slice(2, 4));
+    expect(Object.is(on.state[4], off.state[4])).toBe(true);
+  });
+
+  run(`with the addon on, every numpy fixture still matches and the bulk draws went through it${why}`, () => {
+    let values = 0;
+    const [, doubles] = counting('mtFillDoubles', () => counting('mtFillGauss', () => {
+      for (const c of fixture.cases) {
+        random.seed(c.seed);
+        c.calls.forEach((call, k) => {
+          checkOut(runCall(call), call, `${c.name} call ${k} ${call.fn}`);
+          if (call.out !== null && !('state' in call.out)) values += f64(call.out.f64).length;
+        });
+      }
+      random.seed(fixture.bulk_randn.seed);
+      expectSame(random.randn(fixture.bulk_randn.n).values(), f64(fixture.bulk_randn.f64), 'bulk randn');
+    }));
+    const [, gaussCalls] = counting('mtFillGauss', () => { random.seed(fixture.bulk_randn.seed); random.randn(100); });
+    expect(values).toBeGreaterThan(70000);
+    expect(doubles).toBeGreaterThan(0);
+    expect(gaussCalls).toBe(1);
+  });
+
+  run(`bad arguments throw and write nothing${why}`, () => {
+    const f = nat!.mtFillDoubles! as (...a: unknown[]) => number;
+    const g = nat!.mtFillGauss! as (...a: unknown[]) => number;
+    const mt = new MT19937(3);
+    const key = mt.key, before = Int32Array.from(key);
+    const out = new Float64Array(10);
+    const shared = new ArrayBuffer(MT_N * 4 + 80);
+    const bad: [string, () => unknown, RegExp][] = [
+      ['key too short', () => f(new Int32Array(623), 0, out, 0, 1), /key must have 624 elements, got 623/],
+      ['key too long', () => f(new Int32Array(625), 0, out, 0, 1), /key must have 624 elements/],
+      ['key Uint32Array', () => f(new Uint32Array(624), 0, out, 0, 1), /key must be an Int32Array/],
+      ['key plain array', () => f(Array.from(key), 0, out, 0, 1), /key must be an Int32Array/],
+      ['pos 625', () => f(key, 625, out, 0, 1), /pos must be an integer in \[0, 624\]/],
+      ['pos -1', () => f(key, -1, out, 0, 1), /pos must be an integer/],
+      ['pos 1.5', () => f(key, 1.5, out, 0, 1), /pos must be an integer/],
+      ['pos NaN', () => f(key, NaN, out, 0, 1), /pos must be an integer/],
+      ['pos string', () => f(key, '0', out, 0, 1), /pos must be an integer/],
+      ['out Float32Array', () => f(key, 0, new Float32Array(10), 0, 1), /out must be a Float64Array/],
+      ['out plain array', () => f(key, 0, [0, 0], 0, 1), /out must be a Float64Array/],
+      ['start -1', () => f(key, 0, out, -1, 1), /start must be an integer/],
+      ['start past the end', () => f(key, 0, out, 11, 0), /out\[11, 11\) lies outside the array \(length 10\)/],
+      ['start + n past the end', () => f(key, 0, out, 5, 6), /out\[5, 11\) lies outside the array/],
+      ['n too big', () => f(key, 0, out, 0, 11), /lies outside the array/],
+      ['n -1', () => f(key, 0, out, 0, -1), /n must be an integer/],
+      ['n Infinity', () => f(key, 0, out, 0, Infinity), /n must be an integer/],
+      ['n 2**60', () => f(key, 0, out, 0, 2 ** 60), /n must be an integer/],
+      ['n BigInt', () => f(key, 0, out, 0, 1n), /n must be an integer/],
+      ['too few arguments', () => f(key, 0, out, 0), /mtFillDoubles takes 5 arguments/],
+      ['too many arguments', () => f(key, 0, out, 0, 1, 2), /mtFillDoubles takes 5 arguments/],
+      ['out overlapping key', () => f(new Int32Array(shared, 0, MT_N), 0, new Float64Array(shared, MT_N * 4 - 8, 10), 0, 2),
+        /out overlaps key/],
+      ['gauss cache length', () => g(key, 0, out, 0, 1, new Float64Array(1)), /cache must have 2 elements/],
+      ['gauss cache type', () => g(key, 0, out, 0, 1, [0, 0]), /cache must be a Float64Array/],
+      ['gauss cache in out', () => g(key, 0, out, 0, 4, out.subarray(2, 4)), /cache overlaps key or out/],
+      ['gauss span', () => g(key, 0, out, 9, 2, new Float64Array(2)), /lies outside the array/],
+    ];
+    for (const [label, thunk, message] of bad) {
+      let caught: unknown;
+      try { thunk(); } catch (e) { caught = e; }
+      // The addon's errors come from Node's realm, not jest's: no instanceof Error here.
+      if (caught === undefined) throw new Error(`${label}: did not throw`);
+      const msg = String((caught as Error).message);
+      expect([label, msg]).toEqual([label, expect.stringMatching(message)]);
+      expect(msg).toMatch(/^tsdl native random: /);
+    }
+    expect(Array.from(key)).toEqual(Array.from(before));
+    expect(Array.from(out)).toEqual(new Array(10).fill(0));
+    // Edges that are fine: n = 0 at the very end, a pos of 624 (twist first).
+    expect(f(key, 0, out, 10, 0)).toBe(0);
+    expect(f(key, 624, out, 0, 10)).toBe(20);
   });
 });

@@ -23,6 +23,14 @@ export interface NativeBlas {
     C: Float64Array, co: number, ldc: number): void;
   /** out[oo + i] = exp (op 0) or log (op 1) of x[xo + i], i < n, by the C library. */
   map(op: 0 | 1, x: Float64Array, xo: number, n: number, out: Float64Array, oo: number): void;
+  /**
+   * MT19937 (lib/np/random/mt19937.ts): fills out[start, start + n) with the next n 53-bit doubles
+   * from the state key (Int32Array of 624 words, twisted in place) at pos; returns the new pos.
+   * Optional: an addon built before native/random.c existed lacks it.
+   */
+  mtFillDoubles?(key: Int32Array, pos: number, out: Float64Array, start: number, n: number): number;
+  /** The same for n legacy gaussians; cache is [has_gauss, gauss], read and updated. */
+  mtFillGauss?(key: Int32Array, pos: number, out: Float64Array, start: number, n: number, cache: Float64Array): number;
   setThreads(n: number): void;
   info(): { library: string; corename: string; config: string; threads: number };
 }
@@ -65,12 +73,19 @@ export function nativeBlas(): NativeBlas | null {
     loadError = `${ADDON_NAME} not built (npm ci builds it when gcc and libopenblas-dev are present)`;
     return addon;
   }
+  // OpenBLAS reads its thread count when the library loads. Loaded with one thread, it starts no
+  // thread pool and its small products skip the pool's bookkeeping (a (20,2)·(2,211) dgemm: 4.3
+  // instead of 5.5 µs); setThreads() grows the pool when a large product asks for more threads.
+  const envThreads = process.env.OPENBLAS_NUM_THREADS;
+  if (envThreads === undefined) process.env.OPENBLAS_NUM_THREADS = '1';
   try {
     const m = { exports: {} as NativeBlas };
     process.dlopen(m, file);
     addon = m.exports;
   } catch (e) {
     loadError = `${file} could not be loaded: ${(e as Error).message}`;
+  } finally {
+    if (envThreads === undefined) delete process.env.OPENBLAS_NUM_THREADS;
   }
   return addon;
 }

@@ -8,6 +8,7 @@ import { randomFillSync } from 'crypto';
 import { NDArray } from '../ndarray';
 import { MT19937, MT_N } from './mt19937';
 import { log as glibcLog } from '../libm/log';
+import { activeNative } from '../native';
 
 export type Size = number | readonly number[];
 export type SizeArg = Size | null | undefined;
@@ -156,6 +157,14 @@ const TWO32 = 4294967296;
 // numpy's gauss calls the C library's log: glibc's, ported bit for bit in lib/np/libm (a correctly
 // rounded log would differ on the ~0.1 % of inputs where glibc's is not).
 let gaussLog: (x: number) => number = glibcLog;
+
+/**
+ * From this many gaussians on (the break-even in bench/random.ts is 6-8), a bulk draw goes to the
+ * addon's mtFillGauss. It calls the C library's log, the function lib/np/libm/log ports, so it is
+ * used only while gaussLog is that port.
+ */
+const NATIVE_GAUSS_MIN = 8;
+const gaussCache = new Float64Array(2);
 
 /** Swaps the log used by the gaussian draws and returns the previous one (tests measure other logs). */
 export function setGaussLog(log: (x: number) => number): (x: number) => number {
@@ -318,8 +327,8 @@ export class RandomState {
     const plain = loc === 0 && scale === 1;
     if (shape === null) return plain ? this.gauss() : loc + scale * this.gauss();
     const out = allocF64Uninit(prod(shape));
-    if (plain) for (let i = 0; i < out.length; i++) out[i] = this.gauss();
-    else for (let i = 0; i < out.length; i++) out[i] = loc + scale * this.gauss();
+    this.fillGauss(out);
+    if (!plain) for (let i = 0; i < out.length; i++) out[i] = loc + scale * out[i];
     return new NDArray(out, shape, 'float64');
   }
 
@@ -336,8 +345,9 @@ export class RandomState {
     if (!Number.isFinite(range)) throw pyError('OverflowError', 'Range exceeds valid bounds');
     const shape = toShape(a.size);
     if (shape === null) return low + range * this.mt.nextDouble();
-    const out = allocF64(prod(shape));
-    for (let i = 0; i < out.length; i++) out[i] = low + range * this.mt.nextDouble();
+    const out = allocF64Uninit(prod(shape));
+    this.mt.fillDoubles(out, 0, out.length);
+    for (let i = 0; i < out.length; i++) out[i] = low + range * out[i];
     return new NDArray(out, shape, 'float64');
   }
 
@@ -555,6 +565,21 @@ export class RandomState {
   }
 
   // ---- the gaussian ---------------------------------------------------------------------------
+
+  /** out[i] = successive gauss() values. */
+  private fillGauss(out: Float64Array): void {
+    const n = out.length;
+    const nat = n >= NATIVE_GAUSS_MIN && gaussLog === glibcLog ? activeNative() : null;
+    if (nat?.mtFillGauss) {
+      gaussCache[0] = this.hasGauss ? 1 : 0;
+      gaussCache[1] = this.gaussValue;
+      this.mt.pos = nat.mtFillGauss(this.mt.key, this.mt.pos, out, 0, n, gaussCache);
+      this.hasGauss = gaussCache[0] !== 0;
+      this.gaussValue = gaussCache[1];
+      return;
+    }
+    for (let i = 0; i < n; i++) out[i] = this.gauss();
+  }
 
   /** numpy's legacy_gauss: Marsaglia's polar method, caching the second value of each pair. */
   private gauss(): number {

@@ -2,6 +2,7 @@
  * The MT19937 Mersenne Twister as numpy's legacy RandomState drives it: seeded by
  * init_genrand, tempered 32-bit outputs, and 53-bit doubles built from two outputs.
  */
+import { activeNative } from '../native';
 
 export const MT_N = 624;
 const MT_M = 397;
@@ -12,6 +13,12 @@ const UPPER_MASK = 0x80000000 | 0;
 const LOWER_MASK = 0x7fffffff;
 
 const TWO_POW_MINUS_53 = 1 / 9007199254740992; // exact: dividing by 2**53 gives the same bits
+
+/**
+ * From this many doubles on, fillDoubles calls the addon's mtFillDoubles: the N-API call costs about
+ * 0.3 µs, what the TypeScript loop takes for 16-20 doubles (bench/random.ts, crossover table).
+ */
+export const NATIVE_FILL_MIN = 24;
 
 const TEMPER_B = 0x9d2c5680 | 0;
 const TEMPER_C = 0xefc60000 | 0;
@@ -99,6 +106,10 @@ export class MT19937 {
 
   /** out[start .. start+n) = n successive nextDouble() values, without a call per value. */
   fillDoubles(out: Float64Array, start: number, n: number): void {
+    if (n >= NATIVE_FILL_MIN) {
+      const nat = activeNative();
+      if (nat?.mtFillDoubles) { this.pos = nat.mtFillDoubles(this.key, this.pos, out, start, n); return; }
+    }
     const key = this.key;
     let pos = this.pos, i = start;
     const end = start + n;
