@@ -664,3 +664,155 @@ describe('transpose and squeeze with loops instead of Sets', () => {
     }
   });
 });
+
+describe('NDArray constructor with given strides, 2-d/1-d broadcasts without forEachRow', () => {
+  // isCOrder as the general constructor path computes it.
+  function refCOrder(shape: readonly number[], strides: readonly number[]): boolean {
+    let expected = 1;
+    for (let k = shape.length - 1; k >= 0; k--) {
+      const n = shape[k];
+      if (n === 0) return true;
+      if (n !== 1 && strides[k] !== expected) return false;
+      expected *= n;
+    }
+    return true;
+  }
+  const dims = [0, 1, 2, 3, 5];
+  const strideVals = [0, 1, -1, 2, 3, 5, -5, 15];
+
+  test('shape, strides, size, contiguity and field order as the general path', () => {
+    const data = new Float64Array(64);
+    const keys = Object.keys(new NDArray(data, [2, 2, 2], 'float64', [4, 2, 1], 3));
+    const check = (shape: number[], strides: number[] | undefined): void => {
+      const a = new NDArray(data, shape, 'int64', strides, 7, null);
+      const st = strides ?? cStrides(shape);
+      expect(a.shape).toEqual(shape);
+      expect(a.strides).toEqual(st);
+      expect(a.shape).not.toBe(shape);
+      if (strides) expect(a.strides).not.toBe(strides);
+      expect(a.size).toBe(shape.reduce((p, d) => p * d, 1));
+      expect(a.isCContiguous).toBe(refCOrder(shape, st));
+      // the same layout one axis deeper takes the general loop
+      const g = new NDArray(data, [1, ...shape], 'int64', [9, ...st], 7, null);
+      expect(a.isCContiguous).toBe(g.isCContiguous);
+      expect(Object.keys(a)).toEqual(keys);
+      expect(a.offset).toBe(7);
+      expect(a.dtype).toBe('int64');
+    };
+    check([], undefined);
+    check([], []);
+    for (const n of dims) {
+      check([n], undefined);
+      for (const s of strideVals) check([n], [s]);
+      for (const m of dims) {
+        check([n, m], undefined);
+        for (const s0 of strideVals) for (const s1 of strideVals) check([n, m], [s0, s1]);
+      }
+    }
+    // the caller's arrays stay the caller's
+    const shape = [2, 3], strides = [3, 1];
+    const a = new NDArray(data, shape, 'float64', strides);
+    shape[0] = 9; strides[0] = 9;
+    expect(a.shape).toEqual([2, 3]);
+    expect(a.strides).toEqual([3, 1]);
+  });
+
+  // Values of `shape` in several layouts: contiguous, every other element, transposed, reversed.
+  function layouts(shape: number[], seed: number, dtype: string): NDArray[] {
+    let v = shape.length ? specialValues(shape, seed) : np.asarray([-0, 2.5, NaN, -3][seed % 4]);
+    if (dtype === 'int64') v = np.arange(v.size).reshape(shape).mul(3).sub(7);
+    if (dtype === 'bool') v = v.gt(0);
+    const out = [v];
+    if (shape.length > 0 && shape[shape.length - 1] > 0) out.push(strided(v));
+    if (shape.length === 2) out.push(v.T.copy().T);
+    if (shape.length >= 1) {
+      const rev = shape.map(() => '::-1');
+      out.push(v.slice(...rev).copy().slice(...rev));
+    }
+    for (const x of out) sameBits(x, v);
+    return out;
+  }
+  const general = (fn: (a: NDArray, b: NDArray) => NDArray, A: NDArray, B: NDArray): NDArray => {
+    // one more leading axis: the n-d forEachRow loop
+    const r = fn(A.reshape([1, ...A.shape]), B.reshape([1, ...B.shape]));
+    return r.reshape(r.shape.slice(1));
+  };
+  const shapes = [[], [1], [3], [0], [1, 1], [1, 3], [3, 1], [5, 3], [5, 1], [1, 0], [0, 3], [2, 0], [4, 3]];
+
+  for (const op of BINARY) {
+    test(`${op}: every pair of 0-, 1- and 2-d operands and layouts, or the same error`, () => {
+      const fn = np[op] as (a: NDArray, b: NDArray) => NDArray;
+      let seed = 100, compared = 0;
+      for (const sa of shapes) for (const sb of shapes) {
+        const dta = seed % 5 === 0 ? 'int64' : seed % 7 === 0 ? 'bool' : 'float64';
+        for (const A of layouts(sa, seed++, op === 'power' ? 'float64' : dta)) for (const B of layouts(sb, seed++, 'float64')) {
+          let want: NDArray | Error, got: NDArray | Error;
+          try { want = general(fn, A, B); } catch (e) { want = e as Error; }
+          try { got = fn(A, B); } catch (e) { got = e as Error; }
+          if (want instanceof Error) {
+            expect(got).toBeInstanceOf(Error);
+            let msg = '';
+            try { broadcastShapes(A.shape, B.shape); } catch (e) { msg = (e as Error).message; }
+            expect(msg).toMatch(/^operands could not be broadcast together with shapes/);
+            expect((got as Error).message).toBe(msg);
+          } else {
+            sameBits(got as NDArray, want);
+            expect((got as NDArray).isCContiguous).toBe(true);
+            compared++;
+          }
+        }
+      }
+      expect(compared).toBeGreaterThan(300);
+    });
+  }
+
+  test('result shape of a 1-/2-d pair is broadcastShapes\' (with its error message)', () => {
+    const ds = [0, 1, 2, 3];
+    const all: number[][] = [[]];
+    for (const a of ds) { all.push([a]); for (const b of ds) all.push([a, b]); }
+    for (const sa of all) for (const sb of all) {
+      let want: number[] | string;
+      try { want = broadcastShapes(sa, sb); } catch (e) { want = (e as Error).message; }
+      let got: number[] | string;
+      try { got = np.add(np.zeros(sa), np.zeros(sb)).shape.slice(); } catch (e) { got = (e as Error).message; }
+      expect(got).toEqual(want);
+    }
+  });
+
+  test('an array view with a JS number: 1-d and 2-d views of every layout', () => {
+    const scalars = [0, -0, 2, 0.5, NaN, -Infinity, true];
+    for (const op of BINARY) {
+      const fn = np[op] as (a: unknown, b: unknown) => NDArray;
+      let seed = 300;
+      for (const sh of [[7], [0], [1], [4, 3], [1, 5], [5, 1], [0, 2], [2, 0]]) {
+        for (const A of layouts(sh, seed++, 'float64')) for (const s of scalars) {
+          if (op === 'power' && typeof s === 'boolean') continue;
+          sameBits(fn(A, s), fn(A.copy(), s));
+          sameBits(fn(s, A), fn(s, A.copy()));
+          sameBits(fn(A, s), general(fn as (a: NDArray, b: NDArray) => NDArray, A, np.asarray(s)));
+        }
+      }
+    }
+    const I = np.arange(12).reshape(3, 4).T;
+    expect(np.multiply(I, -1).dtype).toBe('int64');
+    expect(Object.is(np.multiply(I, -1).values()[0], 0)).toBe(true);
+    expect(() => np.multiply(np.array([[2 ** 52, 1]]).astype('int64').T, 4)).toThrow();
+    expect(() => np.subtract(np.array([[true, false]]).T, true)).toThrow(/numpy boolean subtract/);
+  });
+
+  test('sum over the last axis of a 2-d array: shape with and without keepdims', () => {
+    for (const sh of [[5, 4], [1, 3], [3, 1], [0, 3], [3, 0], [20, 211]]) {
+      const A = specialValues(sh, 7);
+      for (const keepdims of [true, false]) {
+        for (const axis of [1, -1]) {
+          const r = np.sum(A, { axis, keepdims }) as NDArray;
+          expect(r.shape).toEqual(keepdims ? [sh[0], 1] : [sh[0]]);
+          // the fold path: a non-contiguous 3-d view of the same values
+          const g = np.sum(np.expand_dims(A.T.copy().T, 0).transpose(0, 1, 2), { axis: 2, keepdims }) as NDArray;
+          expect(A.T.copy().T.isCContiguous).toBe(sh[0] <= 1 || sh[1] <= 1);
+          sameBits(r, g.reshape(r.shape));
+        }
+      }
+    }
+  });
+});

@@ -35,15 +35,24 @@ export class NDArray {
     strides?: readonly number[], offset = 0, base: NDArray | null = null) {
     // Every array is built here, so the common cases (a new 1-d or 2-d array in C order) skip the
     // general loops; the fields are assigned in one order on every path (one hidden class).
-    let sh: number[], st: number[], size: number;
+    let sh: number[], st: number[], size: number, cOrder = true;
     const nd = shape.length;
-    if (!strides && nd === 2) {
+    if (nd === 2) {
       const r = shape[0], c = shape[1];
-      sh = [r, c]; st = [c > 1 ? c : 1, 1]; size = r * c;
-    } else if (!strides && nd === 1) {
-      sh = [shape[0]]; st = [1]; size = shape[0];
+      sh = [r, c]; size = r * c;
+      if (strides) {
+        const s0 = strides[0], s1 = strides[1];
+        st = [s0, s1];
+        // isCOrder unrolled for two axes
+        cOrder = c === 0 || ((c === 1 || s1 === 1) && (r <= 1 || s0 === c));
+      } else st = [c > 1 ? c : 1, 1];
+    } else if (nd === 1) {
+      const n = shape[0];
+      sh = [n]; size = n;
+      if (strides) { const s0 = strides[0]; st = [s0]; cOrder = n <= 1 || s0 === 1; } else st = [1];
     } else {
-      sh = shape.slice(); st = strides ? strides.slice() : cStrides(shape); size = shapeSize(sh);
+      sh = shape.slice(); size = shapeSize(sh);
+      if (strides) { st = strides.slice(); cOrder = isCOrder(sh, st); } else st = cStrides(shape);
     }
     this.data = data;
     this.shape = sh;
@@ -52,8 +61,7 @@ export class NDArray {
     this.dtype = dtype;
     this.base = base;
     this.size = size;
-    // cStrides are C order by construction; only given strides need checking.
-    this.isCContiguous = strides ? isCOrder(sh, st) : true;
+    this.isCContiguous = cOrder;
   }
 
   get ndim(): number { return this.shape.length; }

@@ -112,8 +112,9 @@ function contiguousSum(a: NDArray, options: ReduceOptions | undefined, divide: b
   const out = allocF64Uninit(rows);
   for (let r = 0, p = o; r < rows; r++, p += run) out[r] = addRun(0, data, p, run, 1);
   if (divide) for (let r = 0; r < rows; r++) out[r] /= run;
-  const shape = a.shape.slice(0, -1);
-  if (keepdims) shape.push(1);
+  let shape: number[];
+  if (nd === 2) shape = keepdims ? [rows, 1] : [rows];
+  else { shape = a.shape.slice(0, -1); if (keepdims) shape.push(1); }
   return new NDArray(out, shape, 'float64');
 }
 

@@ -16,24 +16,47 @@ interface RowKernel {
   scalarA: (out: Float64Array, x: number, b: Float64Array, n: number, bo: number, oo: number) => void;
 }
 type MapKernel = (out: Float64Array, a: Float64Array, n: number) => void;
+interface UnarySpec { result: (t: DType) => DType; kernel: MapKernel }
 
 // One generated loop per operation keeps every call site monomorphic, so V8 inlines the
 // arithmetic instead of calling a closure per element. Boolean results are written as +(cond):
 // the same 1/0 as `cond ? 1 : 0`, but without a branch that mispredicts on random data.
+// Each loop is compiled on its first call and then replaces its stub: compiling all ~60 when the
+// module loads cost about 2 ms of every notebook's start, and most are never called.
 function rowKernel(expr: string): RowKernel {
-  return {
-    strided: new Function('out', 'a', 'b', 'n', 'ao', 'as', 'bo', 'bs', 'oo',
-      `for (let i = 0; i < n; i++, ao += as, bo += bs) { const x = a[ao], y = b[bo]; out[oo + i] = ${expr}; }`) as Strided,
-    both: new Function('out', 'a', 'b', 'n', 'ao', 'bo',
-      `for (let i = 0; i < n; i++) { const x = a[ao + i], y = b[bo + i]; out[i] = ${expr}; }`) as RowKernel['both'],
-    scalarB: new Function('out', 'a', 'y', 'n', 'ao', 'oo',
-      `for (let i = 0; i < n; i++) { const x = a[ao + i]; out[oo + i] = ${expr}; }`) as RowKernel['scalarB'],
-    scalarA: new Function('out', 'x', 'b', 'n', 'bo', 'oo',
-      `for (let i = 0; i < n; i++) { const y = b[bo + i]; out[oo + i] = ${expr}; }`) as RowKernel['scalarA'],
+  const k: RowKernel = {
+    strided: (out, a, b, n, ao, as, bo, bs, oo) => {
+      k.strided = new Function('out', 'a', 'b', 'n', 'ao', 'as', 'bo', 'bs', 'oo',
+        `for (let i = 0; i < n; i++, ao += as, bo += bs) { const x = a[ao], y = b[bo]; out[oo + i] = ${expr}; }`) as Strided;
+      k.strided(out, a, b, n, ao, as, bo, bs, oo);
+    },
+    both: (out, a, b, n, ao, bo) => {
+      k.both = new Function('out', 'a', 'b', 'n', 'ao', 'bo',
+        `for (let i = 0; i < n; i++) { const x = a[ao + i], y = b[bo + i]; out[i] = ${expr}; }`) as RowKernel['both'];
+      k.both(out, a, b, n, ao, bo);
+    },
+    scalarB: (out, a, y, n, ao, oo) => {
+      k.scalarB = new Function('out', 'a', 'y', 'n', 'ao', 'oo',
+        `for (let i = 0; i < n; i++) { const x = a[ao + i]; out[oo + i] = ${expr}; }`) as RowKernel['scalarB'];
+      k.scalarB(out, a, y, n, ao, oo);
+    },
+    scalarA: (out, x, b, n, bo, oo) => {
+      k.scalarA = new Function('out', 'x', 'b', 'n', 'bo', 'oo',
+        `for (let i = 0; i < n; i++) { const y = b[bo + i]; out[oo + i] = ${expr}; }`) as RowKernel['scalarA'];
+      k.scalarA(out, x, b, n, bo, oo);
+    },
   };
+  return k;
 }
-function mapKernel(expr: string): MapKernel {
-  return new Function('out', 'a', 'n', `for (let i = 0; i < n; i++) { const x = a[i]; out[i] = ${expr}; }`) as MapKernel;
+function unarySpec(result: (t: DType) => DType, expr: string): UnarySpec {
+  const spec: UnarySpec = {
+    result,
+    kernel: (out, a, n) => {
+      spec.kernel = new Function('out', 'a', 'n', `for (let i = 0; i < n; i++) { const x = a[i]; out[i] = ${expr}; }`) as MapKernel;
+      spec.kernel(out, a, n);
+    },
+  };
+  return spec;
 }
 
 interface BinarySpec {
@@ -61,7 +84,7 @@ function binary(spec: BinarySpec, a: ArrayLike, b: ArrayLike): NDArray {
   const rt = spec.result(t);
   const k = spec.kernel(t);
   // A 0-d operand (e.g. np.subtract(1, np.power(beta1, t))) broadcasts to the other's shape.
-  const shape = sameShape(A.shape, B.shape) || B.ndim === 0 ? A.shape : A.ndim === 0 ? B.shape : broadcastShapes(A.shape, B.shape);
+  const shape = sameShape(A.shape, B.shape) || B.ndim === 0 ? A.shape : A.ndim === 0 ? B.shape : broadcast2(A.shape, B.shape);
   let n = 1;
   for (let i = 0; i < shape.length; i++) n *= shape[i];
   const out = allocF64Uninit(n);
@@ -70,9 +93,8 @@ function binary(spec: BinarySpec, a: ArrayLike, b: ArrayLike): NDArray {
   if (aWhole && bWhole) k.both(out, A.data, B.data, n, A.offset, B.offset);
   else if (aWhole && B.size === 1) k.scalarB(out, A.data, B.data[B.offset], n, A.offset, 0);
   else if (bWhole && A.size === 1) k.scalarA(out, A.data[A.offset], B.data, n, B.offset, 0);
-  else if (shape.length === 2 && (aWhole || bWhole) && matrixBroadcast(k, out, A, B, aWhole, shape[0], shape[1])) {
-    // done: a bias column or row added to a matrix, the commonest broadcast in the course
-  } else {
+  else if (shape.length <= 2) rows2d(k, out, A, B, shape);
+  else {
     const ostr = contiguousStrides(shape);
     forEachRow(shape, [broadcastStrides(A, shape), broadcastStrides(B, shape), ostr], [A.offset, B.offset, 0], (offs, len, inner) => {
       k.strided(out, A.data, B.data, len, offs[0], inner[0], offs[1], inner[1], offs[2]);
@@ -80,6 +102,19 @@ function binary(spec: BinarySpec, a: ArrayLike, b: ArrayLike): NDArray {
   }
   if (rt === 'int64' && spec.intCheck) checkIntResult(out);
   return new NDArray(out, shape, rt);
+}
+
+/** broadcastShapes of two shapes of at most 2 axes without its rest array; it still reports errors. */
+function broadcast2(as: readonly number[], bs: readonly number[]): number[] {
+  const an = as.length, bn = bs.length;
+  if (an <= 2 && bn <= 2) {
+    const a1 = an > 0 ? as[an - 1] : 1, b1 = bn > 0 ? bs[bn - 1] : 1;
+    const a0 = an === 2 ? as[0] : 1, b0 = bn === 2 ? bs[0] : 1;
+    const c = a1 === 1 ? b1 : b1 === 1 || b1 === a1 ? a1 : -1;
+    const r = a0 === 1 ? b0 : b0 === 1 || b0 === a0 ? a0 : -1;
+    if (c >= 0 && r >= 0) return an === 2 || bn === 2 ? [r, c] : an === 1 || bn === 1 ? [c] : [];
+  }
+  return broadcastShapes(as, bs);
 }
 
 const SCALAR_BOX = new Float64Array(1);
@@ -93,6 +128,14 @@ function withScalar(spec: BinarySpec, A: NDArray, s: Scalar, scalarFirst: boolea
   if (A.isCContiguous) {
     if (scalarFirst) k.scalarA(out, y, A.data, n, A.offset, 0);
     else k.scalarB(out, A.data, y, n, A.offset, 0);
+  } else if (A.ndim <= 2) {
+    SCALAR_BOX[0] = y;
+    const box = SCALAR_BOX, ad = A.data, nd = A.ndim;
+    const c = A.shape[nd - 1], cs = A.strides[nd - 1], r = nd === 2 ? A.shape[0] : 1, rs = nd === 2 ? A.strides[0] : 0;
+    for (let i = 0, ao = A.offset, oo = 0; i < r; i++, ao += rs, oo += c) {
+      if (scalarFirst) k.strided(out, box, ad, c, 0, 0, ao, cs, oo);
+      else k.strided(out, ad, box, c, ao, cs, 0, 0, oo);
+    }
   } else {
     SCALAR_BOX[0] = y;
     const box = SCALAR_BOX, ad = A.data;
@@ -106,32 +149,21 @@ function withScalar(spec: BinarySpec, A: NDArray, s: Scalar, scalarFirst: boolea
 }
 
 /**
- * (r, c) with (r, 1) or (1, c), the full operand contiguous: one kernel call per row, no index
- * bookkeeping. Returns false for any other layout (the caller then takes the general path).
+ * Any 1-d or 2-d broadcast, row by row with per-operand strides (0 along a broadcast axis), without
+ * forEachRow's closure and stride arrays: (r, c) with (r, 1), (1, c) with (c,), (c,) with (r, 1), views.
  */
-function matrixBroadcast(k: RowKernel, out: Float64Array, A: NDArray, B: NDArray, aWhole: boolean,
-  r: number, c: number): boolean {
-  const small = aWhole ? B : A, full = aWhole ? A : B;
-  if (small.ndim !== 2) return false;
-  const fd = full.data, sd = small.data;
-  let fo = full.offset;
-  if (small.shape[0] === r && small.shape[1] === 1) {
-    const ss = small.strides[0];
-    for (let i = 0, so = small.offset, oo = 0; i < r; i++, so += ss, fo += c, oo += c) {
-      if (aWhole) k.scalarB(out, fd, sd[so], c, fo, oo);
-      else k.scalarA(out, sd[so], fd, c, fo, oo);
-    }
-    return true;
+function rows2d(k: RowKernel, out: Float64Array, A: NDArray, B: NDArray, shape: readonly number[]): void {
+  const nd = shape.length;
+  const c = nd === 0 ? 1 : shape[nd - 1], r = nd === 2 ? shape[0] : 1;
+  const an = A.ndim, bn = B.ndim, ash = A.shape, bsh = B.shape;
+  const acs = an > 0 && ash[an - 1] !== 1 ? A.strides[an - 1] : 0, ars = an === 2 && ash[0] !== 1 ? A.strides[0] : 0;
+  const bcs = bn > 0 && bsh[bn - 1] !== 1 ? B.strides[bn - 1] : 0, brs = bn === 2 && bsh[0] !== 1 ? B.strides[0] : 0;
+  const ad = A.data, bd = B.data;
+  for (let i = 0, ao = A.offset, bo = B.offset, oo = 0; i < r; i++, ao += ars, bo += brs, oo += c) {
+    if (bcs === 0 && acs === 1) k.scalarB(out, ad, bd[bo], c, ao, oo);
+    else if (acs === 0 && bcs === 1) k.scalarA(out, ad[ao], bd, c, bo, oo);
+    else k.strided(out, ad, bd, c, ao, acs, bo, bcs, oo);
   }
-  if (small.shape[0] === 1 && small.shape[1] === c && small.strides[1] === 1) {
-    const so = small.offset;
-    for (let i = 0, oo = 0; i < r; i++, fo += c, oo += c) {
-      if (aWhole) k.strided(out, fd, sd, c, fo, 1, so, 1, oo);
-      else k.strided(out, sd, fd, c, so, 1, fo, 1, oo);
-    }
-    return true;
-  }
-  return false;
 }
 
 /** Integers have no -0: x * -1 or -x of an int 0 must stay 0. */
@@ -228,7 +260,6 @@ export function power(a: ArrayLike, b: ArrayLike): NDArray {
   return binary(SPECS.power, a, b);
 }
 
-interface UnarySpec { result: (t: DType) => DType; kernel: MapKernel }
 
 function unary(spec: UnarySpec, a: ArrayLike): NDArray {
   const A = asarray(a);
@@ -243,27 +274,24 @@ function unary(spec: UnarySpec, a: ArrayLike): NDArray {
 const toFloat = (): DType => 'float64';
 const keep = (t: DType): DType => t;
 const U = {
-  sqrt: { result: toFloat, kernel: mapKernel('Math.sqrt(x)') },
+  sqrt: unarySpec(toFloat, 'Math.sqrt(x)'),
   // glibc's functions through the native addon when it is loaded (exp_log.ts), as numpy calls them.
   exp: { result: toFloat, kernel: (out: Float64Array, a: Float64Array, n: number) => expInto(a, 0, n, out, 0) },
   log: { result: toFloat, kernel: (out: Float64Array, a: Float64Array, n: number) => logInto(a, 0, n, out, 0) },
-  tanh: { result: toFloat, kernel: mapKernel('Math.tanh(x)') },
-  abs: { result: keep, kernel: mapKernel('Math.abs(x)') },
-  square: { result: keep, kernel: mapKernel('x * x') },
-  negative: {
-    result: (t: DType): DType => {
-      if (t === 'bool') {
-        throw new TypeError('The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead.');
-      }
-      return t;
-    },
-    kernel: mapKernel('-x'),
-  },
-  logical_not: { result: (): DType => 'bool', kernel: mapKernel('+(x === 0)') },
-  sign: { result: keep, kernel: mapKernel('x > 0 ? 1 : x < 0 ? -1 : x') },
-  isnan: { result: (): DType => 'bool', kernel: mapKernel('+(x !== x)') },
-  isfinite: { result: (): DType => 'bool', kernel: mapKernel('+Number.isFinite(x)') },
-  isinf: { result: (): DType => 'bool', kernel: mapKernel('+(x === Infinity || x === -Infinity)') },
+  tanh: unarySpec(toFloat, 'Math.tanh(x)'),
+  abs: unarySpec(keep, 'Math.abs(x)'),
+  square: unarySpec(keep, 'x * x'),
+  negative: unarySpec((t: DType): DType => {
+    if (t === 'bool') {
+      throw new TypeError('The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead.');
+    }
+    return t;
+  }, '-x'),
+  logical_not: unarySpec((): DType => 'bool', '+(x === 0)'),
+  sign: unarySpec(keep, 'x > 0 ? 1 : x < 0 ? -1 : x'),
+  isnan: unarySpec((): DType => 'bool', '+(x !== x)'),
+  isfinite: unarySpec((): DType => 'bool', '+Number.isFinite(x)'),
+  isinf: unarySpec((): DType => 'bool', '+(x === Infinity || x === -Infinity)'),
 } satisfies Record<string, UnarySpec>;
 
 export const sqrt = (a: ArrayLike): NDArray => unary(U.sqrt, a);
