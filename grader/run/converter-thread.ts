@@ -27,7 +27,8 @@ export class ThreadConverterSet implements ConverterSet {
     const flag = new SharedArrayBuffer(4);
     const data: HostData = { port: port2, flag, fullCheck };
     this.worker = new Worker(path.join(__dirname, 'converter-host.js'), { workerData: data, transferList: [port2] });
-    this.worker.unref();
+    // Left referenced, like the watched files of tslab's in-thread converter: it keeps the process
+    // alive while a cell awaits a promise nothing else holds (`tsdl run --timeout` then interrupts it).
     this.worker.on('error', (err) => { this.dead = err; });
     this.port = port1;
     this.done = new Int32Array(flag);
