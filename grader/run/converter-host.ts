@@ -2,6 +2,8 @@
 // program they keep (~135 MB of small objects) then never has to be marked by the kernel thread's
 // garbage collector, which otherwise runs concurrently with every big matrix product of a cell.
 // Requests come from converter-thread.ts, which blocks until the reply is posted and `flag` is set.
+import v8 from 'v8';
+import vm from 'vm';
 import { workerData, type MessagePort } from 'worker_threads';
 import type { Converter } from 'tslab/dist/converter';
 import { loadConverterModule, type ConverterModule } from './converter-module';
@@ -64,8 +66,20 @@ process.on('exit', () => {
   Atomics.notify(done, 0);
 });
 
+// Warm the Node converter while the kernel thread loads the rest, as tslab's kernel does at start,
+// with the library's declarations too, then collect the garbage of that first check now: left to
+// itself, this heap's first major GC (~100 ms on both cores) tended to land on the notebook's import
+// cell and tripled its time.
 try {
-  converter('node'); // warm it while the kernel thread loads the rest, as tslab's kernel does at start
+  converter('node').convert('', "import { np } from 'tsdl';\nnp.zeros([1]);");
+  collectGarbage();
 } catch {
   // the first request reports it
+}
+
+function collectGarbage(): void {
+  v8.setFlagsFromString('--expose-gc');
+  const gc = vm.runInNewContext('gc') as () => void;
+  v8.setFlagsFromString('--no-expose-gc');
+  gc();
 }
