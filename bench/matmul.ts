@@ -2,14 +2,27 @@
  * The application notebook's matrix products: numpy (OpenBLAS) vs our pure TypeScript loops, the
  * wasm kernels on one thread and with two threads, and np.dot on the native addon (the system's
  * OpenBLAS, numpy's own BLAS calls) when it is built. Run: `npx tsx bench/matmul.ts [--reps N]`.
- * Prints one Markdown table per product (median of N repetitions after warm-up).
+ * Prints one Markdown table per product (median of N repetitions after warm-up). Our side runs under
+ * the notebooks' malloc settings (scripts/malloc-tunables.js), numpy under its defaults.
  */
-import { execFileSync } from 'child_process';
+import { execFileSync, spawnSync } from 'child_process';
 import * as path from 'path';
 import { Mat, gemm, gemmStats, setGemmOptions } from '../lib/np/gemm';
 import { nativeBlas, nativeBlasError } from '../lib/np/native';
 import { NDArray } from '../lib/np/ndarray';
 import { dot } from '../lib/np/linalg';
+
+// Our products run as notebooks run them: under the malloc settings the tsdl commands and the kernel
+// start with (scripts/malloc-tunables.js; glibc reads them at process start). numpy keeps its own.
+if (process.platform === 'linux' && process.env.GLIBC_TUNABLES === undefined) {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const { withMallocTunables } = require('../scripts/malloc-tunables') as { withMallocTunables: () => NodeJS.ProcessEnv };
+  const r = spawnSync(process.execPath, [...process.execArgv, ...process.argv.slice(1)],
+    { stdio: 'inherit', env: { ...withMallocTunables(), TSDL_BENCH_OWN_TUNABLES: '1' } });
+  process.exit(r.status ?? 1);
+}
+const numpyEnv: NodeJS.ProcessEnv = { ...process.env };
+if (numpyEnv.TSDL_BENCH_OWN_TUNABLES) delete numpyEnv.GLIBC_TUNABLES;
 
 const reps = process.argv.includes('--reps') ? Number(process.argv[process.argv.indexOf('--reps') + 1]) : 15;
 
@@ -35,7 +48,7 @@ function medianMs(f: () => void, n: number): number {
 function numpy(threads: number): Record<string, number> | null {
   try {
     const out = execFileSync('/usr/bin/python3', [path.join(__dirname, 'matmul_numpy.py'), '--reps', String(Math.max(reps, 11))], {
-      env: { ...process.env, OPENBLAS_NUM_THREADS: String(threads), OMP_NUM_THREADS: String(threads) }, encoding: 'utf8',
+      env: { ...numpyEnv, OPENBLAS_NUM_THREADS: String(threads), OMP_NUM_THREADS: String(threads) }, encoding: 'utf8',
     });
     return JSON.parse(out);
   } catch (e) {
@@ -101,10 +114,10 @@ function main(): void {
     const blas = nativeBlas();
     const nativeMs = (threads: number): number | undefined => {
       if (!blas) return undefined;
-      setGemmOptions({ native: true });
-      blas.setThreads(threads);
+      // Through np.dot's own thread choice (gemm.ts withBlasThreads), forced to `threads`.
+      setGemmOptions({ native: true, threads, adaptive: false, threadMinFlops: 0 });
       const ms = medianMs(() => { dot(c.a, c.b); }, small ? reps * 20 : reps);
-      blas.setThreads(2);
+      setGemmOptions({ threads: 2, adaptive: true, threadMinFlops: 1 << 22 });
       return ms;
     };
     const n1 = nativeMs(1), n2 = nativeMs(2);

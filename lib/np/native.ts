@@ -73,19 +73,12 @@ export function nativeBlas(): NativeBlas | null {
     loadError = `${ADDON_NAME} not built (npm ci builds it when gcc and libopenblas-dev are present)`;
     return addon;
   }
-  // OpenBLAS reads its thread count when the library loads. Loaded with one thread, it starts no
-  // thread pool and its small products skip the pool's bookkeeping (a (20,2)·(2,211) dgemm: 4.3
-  // instead of 5.5 µs); setThreads() grows the pool when a large product asks for more threads.
-  const envThreads = process.env.OPENBLAS_NUM_THREADS;
-  if (envThreads === undefined) process.env.OPENBLAS_NUM_THREADS = '1';
   try {
     const m = { exports: {} as NativeBlas };
     process.dlopen(m, file);
     addon = m.exports;
   } catch (e) {
     loadError = `${file} could not be loaded: ${(e as Error).message}`;
-  } finally {
-    if (envThreads === undefined) delete process.env.OPENBLAS_NUM_THREADS;
   }
   return addon;
 }
