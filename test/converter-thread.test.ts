@@ -68,3 +68,11 @@ test('after close, calls fail with a message saying so', () => {
   t.close();
   expect(() => t.node.convert('', 'const q = 1;')).toThrow('compile thread was closed');
 });
+
+test('a thread that has stopped gives a clear error instead of a hang', async () => {
+  const t = new ThreadConverterSet();
+  t.ready();
+  await (t as unknown as { worker: { terminate(): Promise<number> } }).worker.terminate();
+  await new Promise((r) => setImmediate(r)); // let the worker's exit event arrive
+  expect(() => t.node.convert('', 'const q = 1;')).toThrow('compile thread stopped');
+});

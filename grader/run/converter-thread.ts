@@ -30,6 +30,7 @@ export class ThreadConverterSet implements ConverterSet {
     // Left referenced, like the watched files of tslab's in-thread converter: it keeps the process
     // alive while a cell awaits a promise nothing else holds (`tsdl run --timeout` then interrupts it).
     this.worker.on('error', (err) => { this.dead = err; });
+    this.worker.on('exit', (code) => { this.dead ??= new Error(`it exited with code ${code}`); });
     this.port = port1;
     this.done = new Int32Array(flag);
     this.node = this.converter('node');
@@ -49,13 +50,15 @@ export class ThreadConverterSet implements ConverterSet {
 
   private call(req: Request | 'close' | 'ready'): unknown {
     if (this.closed) throw new Error('the TypeScript compile thread was closed');
+    if (this.dead) throw new Error(`the TypeScript compile thread stopped (${this.dead.message}); restart the kernel`);
     Atomics.store(this.done, 0, 0);
     this.port.postMessage(req);
     const t0 = Date.now();
     // Woken by the reply; the timed waits only let a crashed or hung thread be told apart.
     while (Atomics.wait(this.done, 0, 0, 1000) === 'timed-out') {
-      if (this.dead || Date.now() - t0 > CALL_LIMIT_MS) {
-        throw new Error(`the TypeScript compile thread ${this.dead ? `failed (${this.dead.message})` : `gave no answer in ${CALL_LIMIT_MS / 1000} s`}; restart the kernel`);
+      const dead = this.dead as Error | null; // set by the worker's events, between calls
+      if (dead || Date.now() - t0 > CALL_LIMIT_MS) {
+        throw new Error(`the TypeScript compile thread ${dead ? `failed (${dead.message})` : `gave no answer in ${CALL_LIMIT_MS / 1000} s`}; restart the kernel`);
       }
     }
     const msg = receiveMessageOnPort(this.port);
