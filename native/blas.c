@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <cblas.h>
 #include <node_api.h>
+#include "napi_args.h"
 #include "random.h"
 
 /* OpenBLAS extensions; weak so that another CBLAS still links. */
@@ -92,20 +93,8 @@ static int span_ok(napi_env env, int64_t len, int64_t off, int64_t lines, int64_
 
 #define MAX_DIM 2147483647LL
 
-/* The call's arguments into a[0..n-1]; 0 (with an exception) unless there are exactly n. */
 static int get_args(napi_env env, napi_callback_info info, size_t n, napi_value *a, const char *fn) {
-  size_t argc = n;
-  if (napi_get_cb_info(env, info, &argc, a, NULL, NULL) != napi_ok) {
-    napi_throw_error(env, NULL, "tsdl native blas: N-API call failed: napi_get_cb_info");
-    return 0;
-  }
-  if (argc != n) {
-    char msg[96];
-    snprintf(msg, sizeof msg, "tsdl native blas: %s takes %zu arguments", fn, n);
-    napi_throw_error(env, NULL, msg);
-    return 0;
-  }
-  return 1;
+  return tsdl_get_args(env, info, n, a, "tsdl native blas", fn);
 }
 
 /* An operand given as three arguments (Float64Array, offset, leading dimension or increment ≥ 1). */

@@ -7,6 +7,7 @@
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
+#include "napi_args.h"
 #include "random.h"
 
 /* The gaussian's x1*x1 + x2*x2 must round twice, as in TypeScript (GCC does not fuse in -std=c11). */
@@ -124,18 +125,7 @@ static napi_value throw_range(napi_env env, const char *msg) {
 }
 
 static int get_args(napi_env env, napi_callback_info info, size_t n, napi_value *a, const char *fn) {
-  size_t argc = n;
-  if (napi_get_cb_info(env, info, &argc, a, NULL, NULL) != napi_ok) {
-    napi_throw_error(env, NULL, "tsdl native random: N-API call failed: napi_get_cb_info");
-    return 0;
-  }
-  if (argc != n) {
-    char msg[96];
-    snprintf(msg, sizeof msg, "tsdl native random: %s takes %zu arguments", fn, n);
-    napi_throw_type_error(env, NULL, msg);
-    return 0;
-  }
-  return 1;
+  return tsdl_get_args(env, info, n, a, "tsdl native random", fn);
 }
 
 static int get_int(napi_env env, napi_value v, int64_t lo, int64_t hi, int64_t *out, const char *what) {

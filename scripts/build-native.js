@@ -15,7 +15,7 @@ const { spawnSync } = require('child_process');
 const REPO = path.resolve(__dirname, '..');
 const NATIVE = path.join(REPO, 'native');
 const SOURCES = ['blas.c', 'random.c'].map((f) => path.join(NATIVE, f));
-const HEADERS = ['random.h'].map((f) => path.join(NATIVE, f));
+const HEADERS = ['random.h', 'napi_args.h'].map((f) => path.join(NATIVE, f));
 const ADDON = path.join(REPO, 'build', 'tsdl_blas.node');
 
 function napiInclude() {
