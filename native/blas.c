@@ -59,20 +59,7 @@ static int get_int(napi_env env, napi_value v, int64_t lo, int64_t hi, int64_t *
 
 /* A Float64Array's data pointer and length; 0 (with an exception) for anything else. */
 static int get_f64(napi_env env, napi_value v, double **data, int64_t *len, const char *what) {
-  bool is_ta = false;
-  napi_typedarray_type type;
-  size_t length;
-  void *ptr;
-  if (napi_is_typedarray(env, v, &is_ta) != napi_ok || !is_ta ||
-      napi_get_typedarray_info(env, v, &type, &length, &ptr, NULL, NULL) != napi_ok || type != napi_float64_array) {
-    char msg[120];
-    snprintf(msg, sizeof msg, "tsdl native blas: %s must be a Float64Array", what);
-    napi_throw_type_error(env, NULL, msg);
-    return 0;
-  }
-  *data = (double *)ptr;
-  *len = (int64_t)length;
-  return 1;
+  return tsdl_get_typed(env, v, napi_float64_array, "Float64Array", (void **)data, len, "tsdl native blas", what);
 }
 
 /*

@@ -1,7 +1,10 @@
-/* Argument fetching shared by the addon's entry points (blas.c, random.c). */
+/* Argument fetching (counts, typed arrays) shared by the addon's entry points (blas.c, random.c). */
 #ifndef TSDL_NAPI_ARGS_H
 #define TSDL_NAPI_ARGS_H
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 #include <node_api.h>
 
 /* The call's arguments into a[0..n-1]; 0 (with a TypeError "<lib>: <fn> takes n arguments") unless there are exactly n. */
@@ -18,6 +21,29 @@ static inline int tsdl_get_args(napi_env env, napi_callback_info info, size_t n,
     napi_throw_type_error(env, NULL, msg);
     return 0;
   }
+  return 1;
+}
+
+/*
+ * A typed array of type `want` (named `type_name` in the message): its data and length in elements;
+ * 0 (with a TypeError "<lib>: <what> must be a(n) <type_name>") for anything else.
+ */
+static inline int tsdl_get_typed(napi_env env, napi_value v, napi_typedarray_type want, const char *type_name,
+                                 void **data, int64_t *len, const char *lib, const char *what) {
+  bool is_ta = false;
+  napi_typedarray_type type;
+  size_t length;
+  void *ptr;
+  if (napi_is_typedarray(env, v, &is_ta) != napi_ok || !is_ta ||
+      napi_get_typedarray_info(env, v, &type, &length, &ptr, NULL, NULL) != napi_ok || type != want) {
+    char msg[160];
+    const char *article = strchr("AEIOU", type_name[0]) ? "an" : "a";
+    snprintf(msg, sizeof msg, "%s: %s must be %s %s", lib, what, article, type_name);
+    napi_throw_type_error(env, NULL, msg);
+    return 0;
+  }
+  *data = ptr;
+  *len = (int64_t)length;
   return 1;
 }
 

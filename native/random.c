@@ -142,23 +142,9 @@ static int get_int(napi_env env, napi_value v, int64_t lo, int64_t hi, int64_t *
   return 1;
 }
 
-/* A typed array of the given type: its data, length in elements, and byte length. */
 static int get_typed(napi_env env, napi_value v, napi_typedarray_type want, const char *type_name, void **data,
                      int64_t *len, const char *what) {
-  bool is_ta = false;
-  napi_typedarray_type type;
-  size_t length;
-  void *ptr;
-  if (napi_is_typedarray(env, v, &is_ta) != napi_ok || !is_ta ||
-      napi_get_typedarray_info(env, v, &type, &length, &ptr, NULL, NULL) != napi_ok || type != want) {
-    char msg[120];
-    snprintf(msg, sizeof msg, "tsdl native random: %s must be a%s %s", what, type_name[0] == 'I' ? "n" : "", type_name);
-    napi_throw_type_error(env, NULL, msg);
-    return 0;
-  }
-  *data = ptr;
-  *len = (int64_t)length;
-  return 1;
+  return tsdl_get_typed(env, v, want, type_name, data, len, "tsdl native random", what);
 }
 
 static int disjoint(const void *a, size_t abytes, const void *b, size_t bbytes) {

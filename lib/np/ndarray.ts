@@ -277,7 +277,8 @@ export function cStrides(shape: readonly number[]): number[] {
   return strides;
 }
 
-function isCOrder(shape: readonly number[], strides: readonly number[]): boolean {
+/** Whether strides lay out `shape` in C order (size-1 axes and empty arrays count as contiguous). */
+export function isCOrder(shape: readonly number[], strides: readonly number[]): boolean {
   let expected = 1;
   for (let k = shape.length - 1; k >= 0; k--) {
     const n = shape[k];
