@@ -5,7 +5,8 @@
  * Which call a product makes is decided in TypeScript (lib/np/blas_dot.ts); here every operand's
  * addressed span is checked against its array before BLAS or the loops see a pointer.
  *
- * MT19937's bulk draws live in random.c, registered from init() below.
+ * MT19937's bulk draws live in random.c, element-wise arithmetic loops in ufunc.c; both are registered
+ * from init() below.
  *
  * Built at install time by scripts/build-native.js; when it cannot be built or loaded, products use
  * the WebAssembly / pure TypeScript kernels instead.
@@ -16,7 +17,7 @@
 #include <cblas.h>
 #include <node_api.h>
 #include "napi_args.h"
-#include "random.h"
+#include "parts.h"
 
 /* OpenBLAS extensions; weak so that another CBLAS still links. */
 extern void openblas_set_num_threads(int) __attribute__((weak));
@@ -262,6 +263,7 @@ static napi_value init(napi_env env, napi_value exports) {
   };
   CHECK(napi_define_properties(env, exports, sizeof props / sizeof props[0], props));
   CHECK(tsdl_register_random(env, exports));
+  CHECK(tsdl_register_ufunc(env, exports));
   return exports;
 }
 

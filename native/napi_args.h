@@ -47,4 +47,20 @@ static inline int tsdl_get_typed(napi_env env, napi_value v, napi_typedarray_typ
   return 1;
 }
 
+/* An integral JS number in [lo, hi] into *out; 0 (with a RangeError "<lib>: <what> must be an integer in [lo, hi]") otherwise. */
+static inline int tsdl_get_int(napi_env env, napi_value v, int64_t lo, int64_t hi, int64_t *out, const char *lib,
+                               const char *what) {
+  double d;
+  napi_valuetype t;
+  if (napi_typeof(env, v, &t) != napi_ok || t != napi_number || napi_get_value_double(env, v, &d) != napi_ok ||
+      !(d >= (double)lo && d <= (double)hi) || d != (double)(int64_t)d) {
+    char msg[200];
+    snprintf(msg, sizeof msg, "%s: %s must be an integer in [%lld, %lld]", lib, what, (long long)lo, (long long)hi);
+    napi_throw_range_error(env, NULL, msg);
+    return 0;
+  }
+  *out = (int64_t)d;
+  return 1;
+}
+
 #endif

@@ -8,7 +8,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include "napi_args.h"
-#include "random.h"
+#include "parts.h"
 
 /* The gaussian's x1*x1 + x2*x2 must round twice, as in TypeScript (GCC does not fuse in -std=c11). */
 #ifdef __clang__
@@ -129,17 +129,7 @@ static int get_args(napi_env env, napi_callback_info info, size_t n, napi_value 
 }
 
 static int get_int(napi_env env, napi_value v, int64_t lo, int64_t hi, int64_t *out, const char *what) {
-  double d;
-  napi_valuetype t;
-  if (napi_typeof(env, v, &t) != napi_ok || t != napi_number || napi_get_value_double(env, v, &d) != napi_ok ||
-      !(d >= (double)lo && d <= (double)hi) || d != (double)(int64_t)d) {
-    char msg[160];
-    snprintf(msg, sizeof msg, "%s must be an integer in [%lld, %lld]", what, (long long)lo, (long long)hi);
-    throw_range(env, msg);
-    return 0;
-  }
-  *out = (int64_t)d;
-  return 1;
+  return tsdl_get_int(env, v, lo, hi, out, "tsdl native random", what);
 }
 
 static int get_typed(napi_env env, napi_value v, napi_typedarray_type want, const char *type_name, void **data,

@@ -31,6 +31,14 @@ export interface NativeBlas {
   mtFillDoubles?(key: Int32Array, pos: number, out: Float64Array, start: number, n: number): number;
   /** The same for n legacy gaussians; cache is [has_gauss, gauss], read and updated. */
   mtFillGauss?(key: Int32Array, pos: number, out: Float64Array, start: number, n: number, cache: Float64Array): number;
+  /**
+   * Element-wise loops (native/ufunc.c): out[r*cols + j] = op(a[ao + r*ars + j*acs], b[bo + r*brs + j*bcs])
+   * with p = [ao, ars, acs, bo, brs, bcs, rows, cols]; op indexes NATIVE_BINARY_OPS (lib/np/ufuncs.ts).
+   * Optional: an addon built before native/ufunc.c existed lacks it.
+   */
+  ufuncBinary?(op: number, out: Float64Array, a: Float64Array, b: Float64Array, p: Float64Array): void;
+  /** out[i] = op(a[ao + i]) for i < n; op indexes NATIVE_UNARY_OPS. */
+  ufuncUnary?(op: number, out: Float64Array, a: Float64Array, ao: number, n: number): void;
   setThreads(n: number): void;
   info(): { library: string; corename: string; config: string; threads: number };
 }

@@ -4,19 +4,53 @@ import { expInto, logInto } from './exp_log';
 import { ArrayLike, NDArray, sameShape } from './ndarray';
 import { asarray } from './asarray';
 import { broadcastShapes, broadcastStrides, forEachRow } from './broadcast';
+import { activeNative } from './native';
 
 type Scalar = number | boolean;
 type Strided = (out: Float64Array, a: Float64Array, b: Float64Array, n: number,
   ao: number, as: number, bo: number, bs: number, oo: number) => void;
 /** One operation's loops: any strides, both operands contiguous, or one of them a single value. */
 interface RowKernel {
+  /** The operation's code in native/ufunc.c (-1: no native loop). */
+  code: number;
   strided: Strided;
   both: (out: Float64Array, a: Float64Array, b: Float64Array, n: number, ao: number, bo: number) => void;
   scalarB: (out: Float64Array, a: Float64Array, y: number, n: number, ao: number, oo: number) => void;
   scalarA: (out: Float64Array, x: number, b: Float64Array, n: number, bo: number, oo: number) => void;
 }
 type MapKernel = (out: Float64Array, a: Float64Array, n: number) => void;
-interface UnarySpec { result: (t: DType) => DType; kernel: MapKernel }
+interface UnarySpec { result: (t: DType) => DType; kernel: MapKernel; code: number }
+
+// The addon's element-wise loops (native/ufunc.c), listed by the TypeScript expression each one
+// computes, in the order of its operation codes.
+const NATIVE_BINARY_OPS = ['x + y', 'x - y', 'x * y', 'x / y', '(x > y || x !== x) ? x : y', '(x < y || x !== x) ? x : y',
+  '+(x > y)', '+(x >= y)', '+(x < y)', '+(x <= y)', '+(x === y)', '+(x !== y)', '+(x !== 0 && y !== 0)',
+  '+(x !== 0 || y !== 0)', '+((x !== 0) !== (y !== 0))'];
+const NATIVE_UNARY_OPS = ['x * x', '-x', 'Math.abs(x)', 'Math.sqrt(x)'];
+/** Arrays of at least this many elements go to the addon's loops when it is loaded (a call costs ~0.5 µs). */
+const NATIVE_MIN = 256;
+const NATIVE_P = new Float64Array(8);
+
+/** Whether two Float64Arrays share any element (then the addon refuses them; the TypeScript loops cope). */
+function overlaps(x: Float64Array, y: Float64Array): boolean {
+  return x.buffer === y.buffer && x.byteOffset < y.byteOffset + y.byteLength && y.byteOffset < x.byteOffset + x.byteLength;
+}
+
+/**
+ * out (rows × cols, C order) from a and b through the addon, with per-operand row and column strides
+ * (0 along a broadcast axis). False when the addon or this operation's loop is not there, or the
+ * array is too small to be worth a call: the caller then runs its TypeScript loop.
+ */
+function nativeRows(k: RowKernel, out: Float64Array, ad: Float64Array, ao: number, ars: number, acs: number,
+  bd: Float64Array, bo: number, brs: number, bcs: number, rows: number, cols: number): boolean {
+  if (k.code < 0 || rows * cols < NATIVE_MIN) return false;
+  const nat = activeNative();
+  if (nat === null || nat.ufuncBinary === undefined || overlaps(out, ad) || overlaps(out, bd)) return false;
+  const p = NATIVE_P;
+  p[0] = ao; p[1] = ars; p[2] = acs; p[3] = bo; p[4] = brs; p[5] = bcs; p[6] = rows; p[7] = cols;
+  nat.ufuncBinary(k.code, out, ad, bd, p);
+  return true;
+}
 
 // One generated loop per operation keeps every call site monomorphic, so V8 inlines the
 // arithmetic instead of calling a closure per element. Boolean results are written as +(cond):
@@ -25,6 +59,7 @@ interface UnarySpec { result: (t: DType) => DType; kernel: MapKernel }
 // module loads cost about 2 ms of every notebook's start, and most are never called.
 function rowKernel(expr: string): RowKernel {
   const k: RowKernel = {
+    code: NATIVE_BINARY_OPS.indexOf(expr),
     strided: (out, a, b, n, ao, as, bo, bs, oo) => {
       k.strided = new Function('out', 'a', 'b', 'n', 'ao', 'as', 'bo', 'bs', 'oo',
         `for (let i = 0; i < n; i++, ao += as, bo += bs) { const x = a[ao], y = b[bo]; out[oo + i] = ${expr}; }`) as Strided;
@@ -51,6 +86,7 @@ function rowKernel(expr: string): RowKernel {
 function unarySpec(result: (t: DType) => DType, expr: string): UnarySpec {
   const spec: UnarySpec = {
     result,
+    code: NATIVE_UNARY_OPS.indexOf(expr),
     kernel: (out, a, n) => {
       spec.kernel = new Function('out', 'a', 'n', `for (let i = 0; i < n; i++) { const x = a[i]; out[i] = ${expr}; }`) as MapKernel;
       spec.kernel(out, a, n);
@@ -90,10 +126,13 @@ function binary(spec: BinarySpec, a: ArrayLike, b: ArrayLike): NDArray {
   const out = allocF64Uninit(n);
   const aWhole = A.size === n && A.isCContiguous, bWhole = B.size === n && B.isCContiguous;
   // Contiguous operands (or one single value) take one pass without index arithmetic.
-  if (aWhole && bWhole) k.both(out, A.data, B.data, n, A.offset, B.offset);
-  else if (aWhole && B.size === 1) k.scalarB(out, A.data, B.data[B.offset], n, A.offset, 0);
-  else if (bWhole && A.size === 1) k.scalarA(out, A.data[A.offset], B.data, n, B.offset, 0);
-  else if (shape.length <= 2) rows2d(k, out, A, B, shape);
+  if (aWhole && bWhole) {
+    if (!nativeRows(k, out, A.data, A.offset, 0, 1, B.data, B.offset, 0, 1, 1, n)) k.both(out, A.data, B.data, n, A.offset, B.offset);
+  } else if (aWhole && B.size === 1) {
+    if (!nativeRows(k, out, A.data, A.offset, 0, 1, B.data, B.offset, 0, 0, 1, n)) k.scalarB(out, A.data, B.data[B.offset], n, A.offset, 0);
+  } else if (bWhole && A.size === 1) {
+    if (!nativeRows(k, out, A.data, A.offset, 0, 0, B.data, B.offset, 0, 1, 1, n)) k.scalarA(out, A.data[A.offset], B.data, n, B.offset, 0);
+  } else if (shape.length <= 2) rows2d(k, out, A, B, shape);
   else {
     const ostr = contiguousStrides(shape);
     forEachRow(shape, [broadcastStrides(A, shape), broadcastStrides(B, shape), ostr], [A.offset, B.offset, 0], (offs, len, inner) => {
@@ -125,6 +164,18 @@ function withScalar(spec: BinarySpec, A: NDArray, s: Scalar, scalarFirst: boolea
   const rt = spec.result(t), k = spec.kernel(t);
   const y = +s, n = A.size;
   const out = allocF64Uninit(n);
+  if (A.ndim <= 2 && n >= NATIVE_MIN && k.code >= 0) {
+    SCALAR_BOX[0] = y;
+    const nd = A.ndim, ad = A.data, box = SCALAR_BOX;
+    const c = nd === 0 ? 1 : A.shape[nd - 1], r = nd === 2 ? A.shape[0] : 1;
+    const cs = A.isCContiguous ? 1 : A.strides[nd - 1], rs = A.isCContiguous ? c : nd === 2 ? A.strides[0] : 0;
+    const done = scalarFirst ? nativeRows(k, out, box, 0, 0, 0, ad, A.offset, rs, cs, r, c)
+      : nativeRows(k, out, ad, A.offset, rs, cs, box, 0, 0, 0, r, c);
+    if (done) {
+      if (rt === 'int64' && spec.intCheck) checkIntResult(out);
+      return new NDArray(out, A.shape, rt);
+    }
+  }
   if (A.isCContiguous) {
     if (scalarFirst) k.scalarA(out, y, A.data, n, A.offset, 0);
     else k.scalarB(out, A.data, y, n, A.offset, 0);
@@ -159,6 +210,7 @@ function rows2d(k: RowKernel, out: Float64Array, A: NDArray, B: NDArray, shape: 
   const acs = an > 0 && ash[an - 1] !== 1 ? A.strides[an - 1] : 0, ars = an === 2 && ash[0] !== 1 ? A.strides[0] : 0;
   const bcs = bn > 0 && bsh[bn - 1] !== 1 ? B.strides[bn - 1] : 0, brs = bn === 2 && bsh[0] !== 1 ? B.strides[0] : 0;
   const ad = A.data, bd = B.data;
+  if (nativeRows(k, out, ad, A.offset, ars, acs, bd, B.offset, brs, bcs, r, c)) return;
   for (let i = 0, ao = A.offset, bo = B.offset, oo = 0; i < r; i++, ao += ars, bo += brs, oo += c) {
     if (bcs === 0 && acs === 1) k.scalarB(out, ad, bd[bo], c, ao, oo);
     else if (acs === 0 && bcs === 1) k.scalarA(out, ad[ao], bd, c, bo, oo);
@@ -265,8 +317,10 @@ function unary(spec: UnarySpec, a: ArrayLike): NDArray {
   const A = asarray(a);
   const rt = spec.result(A.dtype);
   const src = A.values();
-  const out = allocF64Uninit(src.length);
-  spec.kernel(out, src, src.length);
+  const n = src.length, out = allocF64Uninit(n);
+  const nat = spec.code >= 0 && n >= NATIVE_MIN ? activeNative() : null;
+  if (nat !== null && nat.ufuncUnary !== undefined && !overlaps(out, src)) nat.ufuncUnary(spec.code, out, src, 0, n);
+  else spec.kernel(out, src, n);
   if (rt === 'int64') clearNegativeZero(out);
   return new NDArray(out, A.shape, rt);
 }
@@ -276,8 +330,8 @@ const keep = (t: DType): DType => t;
 const U = {
   sqrt: unarySpec(toFloat, 'Math.sqrt(x)'),
   // glibc's functions through the native addon when it is loaded (exp_log.ts), as numpy calls them.
-  exp: { result: toFloat, kernel: (out: Float64Array, a: Float64Array, n: number) => expInto(a, 0, n, out, 0) },
-  log: { result: toFloat, kernel: (out: Float64Array, a: Float64Array, n: number) => logInto(a, 0, n, out, 0) },
+  exp: { result: toFloat, code: -1, kernel: (out: Float64Array, a: Float64Array, n: number) => expInto(a, 0, n, out, 0) },
+  log: { result: toFloat, code: -1, kernel: (out: Float64Array, a: Float64Array, n: number) => logInto(a, 0, n, out, 0) },
   tanh: unarySpec(toFloat, 'Math.tanh(x)'),
   abs: unarySpec(keep, 'Math.abs(x)'),
   square: unarySpec(keep, 'x * x'),
