@@ -18,7 +18,7 @@
 #endif
 
 /* Operation codes, in the order of BINARY_OPS in lib/np/native_ufunc.ts. */
-enum { ADD, SUB, MUL, DIV, MAX, MIN, GT, GE, LT, LE, EQ, NE, AND, OR, XOR, N_BINARY };
+enum { ADD, SUB, MUL, DIV, MAX, MIN, GT, GE, LT, LE, EQ, NE, AND, OR, XOR, RELU_GRAD, RELU_BACK, N_BINARY };
 enum { SQUARE, NEGATIVE, ABS, SQRT, N_UNARY };
 
 /* One operation over `rows` rows of `cols`: the four stride patterns get their own loops so that the
@@ -59,6 +59,9 @@ VECTORIZE static void binary_rows(int op, double *out, const double *a, int64_t 
     case AND: ROWS_LOOP((double)(x != 0 && y != 0))
     case OR: ROWS_LOOP((double)(x != 0 || y != 0))
     case XOR: ROWS_LOOP((double)((x != 0) != (y != 0)))
+    /* The course's relu gradients (lib/course/common/fused.ts): dA * (Z > 0), and dA with 0 where Z <= 0. */
+    case RELU_GRAD: ROWS_LOOP(x * (double)(y > 0))
+    case RELU_BACK: ROWS_LOOP(y <= 0 ? 0 : x)
   }
 }
 
@@ -97,10 +100,16 @@ static int disjoint(const double *p, int64_t plen, const double *q, int64_t qlen
   return plen == 0 || qlen == 0 || p + plen <= q || q + qlen <= p;
 }
 
+/* Whether an operand's elements are exactly out's, in out's order (an in-place operation). */
+static int same_place(const double *out, const double *x, int64_t off, int64_t rs, int64_t cs, int64_t rows, int64_t cols) {
+  return out == x + off && cs == 1 && (rows == 1 || rs == cols);
+}
+
 /*
  * binary(op, out, a, b, p): p is a Float64Array [ao, ars, acs, bo, brs, bcs, rows, cols];
  * out[r*cols + j] = op(a[ao + r*ars + j*acs], b[bo + r*brs + j*bcs]). Every index is checked against
- * its array before anything is written; out may not overlap a or b.
+ * its array before anything is written. out may not overlap a or b, except by being exactly a's (or b's)
+ * elements in the same order: each element is then read before it is overwritten.
  */
 static napi_value js_binary(napi_env env, napi_callback_info info) {
   napi_value v[5];
@@ -126,7 +135,9 @@ static napi_value js_binary(napi_env env, napi_callback_info info) {
   if (lo < 0 || hi >= alen) return fail(env, "a's offset and strides reach outside a");
   span(q[3], q[4], q[5], rows, cols, &lo, &hi);
   if (lo < 0 || hi >= blen) return fail(env, "b's offset and strides reach outside b");
-  if (!disjoint(out, rows * cols, a, alen) || !disjoint(out, rows * cols, b, blen)) return fail(env, "out overlaps a or b");
+  if ((!same_place(out, a, q[0], q[1], q[2], rows, cols) && !disjoint(out, rows * cols, a, alen)) ||
+      (!same_place(out, b, q[3], q[4], q[5], rows, cols) && !disjoint(out, rows * cols, b, blen)))
+    return fail(env, "out overlaps a or b");
   binary_rows((int)op, out, a, q[0], q[1], q[2], b, q[3], q[4], q[5], rows, cols);
   return NULL;
 }

@@ -3,6 +3,7 @@
 // and every result must match them bit for bit (values incl. -0 and NaN, dtype, shape), errors included.
 import { np } from '../lib/np';
 import { NDArray } from '../lib/np/ndarray';
+import { setNativeEnabled } from '../lib/np/native';
 import * as act from '../lib/course/common/activations';
 import * as three from '../lib/course/common/three_layer';
 import type { ThreeLayerCache } from '../lib/course/common/three_layer';
@@ -264,272 +265,281 @@ function cases(dims: number[], m: number): Case[] {
 
 // ---- activations -----------------------------------------------------------------------------------
 
-describe('activations', () => {
-  test('sigmoid and relu on float64, int64, bool, views and specials', () => {
-    np.random.seed(5);
-    const x = sprinkle(np.random.randn(7, 33).mul(30), 20);
-    const inputs: NDArray[] = [x, x.T, x.slice('1:5', '::2'), np.array([[0, -0, NaN, Infinity, -Infinity, 800, -800, 36.7, -745.2]]),
-      np.random.randn(4, 9).mul(1e3).astype('int64'), x.gt(0), np.array(-0), np.zeros([0, 3])];
-    for (const a of inputs) {
-      expectSameOutcome(() => act.sigmoid(a), () => ref.sigmoid(a), 'sigmoid');
-      expectSameOutcome(() => act.relu(a), () => ref.relu(a), 'relu');
-    }
-    expectSame(act.sigmoid(-0.5 as unknown as NDArray), ref.sigmoid(-0.5 as unknown as NDArray), 'sigmoid(scalar)');
-    expectSame(act.relu([[-1, 2]] as unknown as NDArray), ref.relu([[-1, 2]] as unknown as NDArray), 'relu(list)');
-  });
-});
+// Every check runs twice: with the addon's element-wise loops (native/ufunc.c, used by both the fused
+// loops and the np ops) and with the TypeScript loops alone.
+for (const nativeOn of [true, false]) {
+  describe(nativeOn ? 'with the native element-wise loops' : 'with the TypeScript loops only', () => {
+    beforeAll(() => setNativeEnabled(nativeOn));
+    afterAll(() => setNativeEnabled(true));
 
-// ---- the shared 3-layer network --------------------------------------------------------------------
-
-describe('three_layer (initialization / optimization / regularization)', () => {
-  const dims = [2, 10, 5, 1];
-  for (const m of [300, 64]) {
-    test(`forward, cost, backward and update match the np-op chain (m = ${m})`, () => {
-      for (const c of cases(dims, m)) {
-        const inputs = snapshot([c.X, c.Y, ...Object.values(c.p)]);
-        const [a3, cache] = three.forward_propagation(c.X, c.p);
-        const [ra3, rcache] = ref.forward(c.X, c.p);
-        expectSame(a3, ra3, `${c.name} a3`);
-        expectSameDict(cache as unknown as Record<string, unknown>, rcache as unknown as Record<string, unknown>, `${c.name} cache`);
-
-        expectSame(three.cross_entropy_terms(ra3, c.Y), ref.terms(ra3, c.Y), `${c.name} terms`);
-        expectSame(three.compute_loss(ra3, c.Y), ref.loss(ra3, c.Y), `${c.name} loss`);
-        expectSame(opt.compute_cost(ra3, c.Y), ref.optCost(ra3, c.Y), `${c.name} opt cost`);
-        expectSame(reg.compute_cost(ra3, c.Y), ref.regCost(ra3, c.Y), `${c.name} reg cost`);
-
-        const grads = three.backward_propagation(c.X, c.Y, rcache);
-        const rgrads = ref.backward(c.X, c.Y, rcache);
-        expectSameDict(grads, rgrads, `${c.name} grads`);
-
-        for (const lr of [0.01, 0.0007, 0, -0, 1e300]) {
-          expectSameDict(three.update_parameters(c.p, rgrads, lr), ref.update(c.p, rgrads, lr), `${c.name} update(${lr})`);
+    describe('activations', () => {
+      test('sigmoid and relu on float64, int64, bool, views and specials', () => {
+        np.random.seed(5);
+        const x = sprinkle(np.random.randn(7, 33).mul(30), 20);
+        const inputs: NDArray[] = [x, x.T, x.slice('1:5', '::2'), np.array([[0, -0, NaN, Infinity, -Infinity, 800, -800, 36.7, -745.2]]),
+          np.random.randn(4, 9).mul(1e3).astype('int64'), x.gt(0), np.array(-0), np.zeros([0, 3])];
+        for (const a of inputs) {
+          expectSameOutcome(() => act.sigmoid(a), () => ref.sigmoid(a), 'sigmoid');
+          expectSameOutcome(() => act.relu(a), () => ref.relu(a), 'relu');
         }
-        // Nothing was written into the inputs or the reference cache.
-        const after = [c.X, c.Y, ...Object.values(c.p)];
-        inputs.forEach((x, i) => expectSame(after[i], x, `${c.name} input ${i}`));
-      }
+        expectSame(act.sigmoid(-0.5 as unknown as NDArray), ref.sigmoid(-0.5 as unknown as NDArray), 'sigmoid(scalar)');
+        expectSame(act.relu([[-1, 2]] as unknown as NDArray), ref.relu([[-1, 2]] as unknown as NDArray), 'relu(list)');
+      });
     });
-  }
 
-  test('sums over rows longer than numpy\'s 8192-element buffer keep np.sum\'s order', () => {
-    for (const m of [8191, 8200, 16500]) {
-      np.random.seed(m);
-      const X = np.random.randn(2, m).mul(1e3);
-      const Y = labels(m, 'float64');
-      const p = params(dims, 3, true);
-      const [ra3, rcache] = ref.forward(X, p);
-      expectSame(three.compute_loss(ra3, Y), ref.loss(ra3, Y), `loss m=${m}`);
-      expectSame(opt.compute_cost(ra3, Y), ref.optCost(ra3, Y), `opt cost m=${m}`);
-      expectSameDict(three.backward_propagation(X, Y, rcache), ref.backward(X, Y, rcache), `grads m=${m}`);
-      const [rA3, rc] = ref.regForward(X, p);
-      expectSameDict(reg.backward_propagation(X, Y, rc), ref.regBackward(X, Y, rc), `reg grads m=${m}`);
-      expectSame(reg.compute_cost(rA3, Y), ref.regCost(rA3, Y), `reg cost m=${m}`);
-    }
-  });
+    // ---- the shared 3-layer network --------------------------------------------------------------------
 
-  test('a few hundred training steps stay identical', () => {
-    np.random.seed(1);
-    const X = np.random.randn(2, 300);
-    const Y = labels(300, 'int64');
-    let p = params(dims, 1, false), q = p;
-    for (let i = 0; i < 300; i++) {
-      const [a3, cache] = three.forward_propagation(X, p);
-      const [ra3, rcache] = ref.forward(X, q);
-      expectSame(three.compute_loss(a3, Y), ref.loss(ra3, Y), `loss ${i}`);
-      p = three.update_parameters(p, three.backward_propagation(X, Y, cache), 0.3);
-      q = ref.update(q, ref.backward(X, Y, rcache), 0.3);
-    }
-    expectSameDict(p, q, 'params');
-  });
+    describe('three_layer (initialization / optimization / regularization)', () => {
+      const dims = [2, 10, 5, 1];
+      for (const m of [300, 64]) {
+        test(`forward, cost, backward and update match the np-op chain (m = ${m})`, () => {
+          for (const c of cases(dims, m)) {
+            const inputs = snapshot([c.X, c.Y, ...Object.values(c.p)]);
+            const [a3, cache] = three.forward_propagation(c.X, c.p);
+            const [ra3, rcache] = ref.forward(c.X, c.p);
+            expectSame(a3, ra3, `${c.name} a3`);
+            expectSameDict(cache as unknown as Record<string, unknown>, rcache as unknown as Record<string, unknown>, `${c.name} cache`);
 
-  test('transposed (view) X, as the datasets return, and int64 parameters', () => {
-    np.random.seed(4);
-    const XT = np.random.randn(64, 2).T;
-    const Y = labels(64, 'bool');
-    const p = params(dims, 1, true);
-    const [a3, cache] = three.forward_propagation(XT, p);
-    const [ra3, rcache] = ref.forward(XT, p);
-    expectSame(a3, ra3, 'a3');
-    expectSameDict(cache as unknown as Params, rcache as unknown as Params, 'cache');
-    expectSameDict(three.backward_propagation(XT, Y, rcache), ref.backward(XT, Y, rcache), 'grads');
-    // Integer parameters and data go through np's promotion unchanged.
-    const pi: Params = {};
-    for (const [k, v] of Object.entries(p)) pi[k] = v.mul(3).astype('int64');
-    const Xi = XT.mul(5).astype('int64');
-    const [ia3, icache] = three.forward_propagation(Xi, pi);
-    const [ria3, ricache] = ref.forward(Xi, pi);
-    expectSame(ia3, ria3, 'int a3');
-    expectSameDict(icache as unknown as Params, ricache as unknown as Params, 'int cache');
-    expectSameDict(three.backward_propagation(Xi, Y, ricache), ref.backward(Xi, Y, ricache), 'int grads');
-    const gi: Params = {};
-    for (const k of ['dW1', 'db1', 'dW2', 'db2', 'dW3', 'db3']) gi[k] = np.ones(pi[k.slice(1)].shape).astype('int64');
-    expectSameDict(three.update_parameters(pi, gi, 2), ref.update(pi, gi, 2), 'int update');
-    expectSameDict(three.update_parameters(pi, gi, 0.5), ref.update(pi, gi, 0.5), 'int update 0.5');
-  });
+            expectSame(three.cross_entropy_terms(ra3, c.Y), ref.terms(ra3, c.Y), `${c.name} terms`);
+            expectSame(three.compute_loss(ra3, c.Y), ref.loss(ra3, c.Y), `${c.name} loss`);
+            expectSame(opt.compute_cost(ra3, c.Y), ref.optCost(ra3, c.Y), `${c.name} opt cost`);
+            expectSame(reg.compute_cost(ra3, c.Y), ref.regCost(ra3, c.Y), `${c.name} reg cost`);
 
-  test('wrong shapes raise the same errors as the np-op chain', () => {
-    np.random.seed(2);
-    const X = np.random.randn(2, 30);
-    const p = params(dims, 1, true);
-    const [, cache] = ref.forward(X, p);
-    const a3 = cache.a3;
-    for (const Y of [np.zeros([1, 31]), np.zeros([2, 30]), np.zeros([30]), np.zeros([30, 1])]) {
-      const want = () => ref.backward(X, Y, cache);
-      if (errorOf(want) === 'no error') expectSameDict(three.backward_propagation(X, Y, cache), ref.backward(X, Y, cache), 'broadcast grads');
-      else expectSameError(() => three.backward_propagation(X, Y, cache), want);
-      for (const [f, g] of [[three.compute_loss, ref.loss], [opt.compute_cost, ref.optCost], [reg.compute_cost, ref.regCost],
-        [three.cross_entropy_terms, ref.terms]] as const) {
-        const w = () => (g as (a: NDArray, y: NDArray) => unknown)(a3, Y);
-        const h = () => (f as (a: NDArray, y: NDArray) => unknown)(a3, Y);
-        if (errorOf(w) === 'no error') expectSame(h(), w(), 'broadcast cost');
-        else expectSameError(h, w);
+            const grads = three.backward_propagation(c.X, c.Y, rcache);
+            const rgrads = ref.backward(c.X, c.Y, rcache);
+            expectSameDict(grads, rgrads, `${c.name} grads`);
+
+            for (const lr of [0.01, 0.0007, 0, -0, 1e300]) {
+              expectSameDict(three.update_parameters(c.p, rgrads, lr), ref.update(c.p, rgrads, lr), `${c.name} update(${lr})`);
+            }
+            // Nothing was written into the inputs or the reference cache.
+            const after = [c.X, c.Y, ...Object.values(c.p)];
+            inputs.forEach((x, i) => expectSame(after[i], x, `${c.name} input ${i}`));
+          }
+        });
       }
-    }
-    for (const [k, v] of [['b1', np.zeros([11, 1])], ['b2', np.zeros([5])], ['b3', np.zeros([1, 30])], ['b1', np.zeros([10, 2])], ['W2', np.zeros([5, 9])]] as const) {
-      const q = { ...p, [k]: v };
-      const want = () => ref.forward(X, q);
-      if (errorOf(want) === 'no error') {
-        const [ga3, gc] = three.forward_propagation(X, q);
-        const [wa3, wc] = ref.forward(X, q);
-        expectSame(ga3, wa3, `${k} a3`);
-        expectSameDict(gc as unknown as Params, wc as unknown as Params, `${k} cache`);
-      } else {
-        expectSameError(() => three.forward_propagation(X, q), want);
-      }
-    }
-    const g = ref.backward(X, np.zeros([1, 30]), cache);
-    expectSameError(() => three.update_parameters(p, { ...g, dW2: np.zeros([4, 10]) }, 0.1), () => ref.update(p, { ...g, dW2: np.zeros([4, 10]) }, 0.1));
-    expectSameError(() => three.update_parameters(p, { dW1: g.dW1 }, 0.1), () => ref.update(p, { dW1: g.dW1 }, 0.1));
-  });
-});
 
-// ---- regularization's own passes -------------------------------------------------------------------
+      test('sums over rows longer than numpy\'s 8192-element buffer keep np.sum\'s order', () => {
+        for (const m of [8191, 8200, 16500]) {
+          np.random.seed(m);
+          const X = np.random.randn(2, m).mul(1e3);
+          const Y = labels(m, 'float64');
+          const p = params(dims, 3, true);
+          const [ra3, rcache] = ref.forward(X, p);
+          expectSame(three.compute_loss(ra3, Y), ref.loss(ra3, Y), `loss m=${m}`);
+          expectSame(opt.compute_cost(ra3, Y), ref.optCost(ra3, Y), `opt cost m=${m}`);
+          expectSameDict(three.backward_propagation(X, Y, rcache), ref.backward(X, Y, rcache), `grads m=${m}`);
+          const [rA3, rc] = ref.regForward(X, p);
+          expectSameDict(reg.backward_propagation(X, Y, rc), ref.regBackward(X, Y, rc), `reg grads m=${m}`);
+          expectSame(reg.compute_cost(rA3, Y), ref.regCost(rA3, Y), `reg cost m=${m}`);
+        }
+      });
 
-describe('reg_utils', () => {
-  for (const [dims, m] of [[[2, 20, 3, 1], 211], [[2, 20, 3, 1], 64], [[4, 5, 3, 1], 3]] as const) {
-    test(`forward, backward and cost match (dims ${dims.join(',')}, m = ${m})`, () => {
-      for (const c of cases([...dims], m)) {
-        const inputs = snapshot([c.X, c.Y, ...Object.values(c.p)]);
-        const [A3, cache] = reg.forward_propagation(c.X, c.p);
-        const [rA3, rcache] = ref.regForward(c.X, c.p);
-        expectSame(A3, rA3, `${c.name} A3`);
-        expectSameList(cache, rcache, `${c.name} cache`);
-        expectSameDict(reg.backward_propagation(c.X, c.Y, rcache), ref.regBackward(c.X, c.Y, rcache), `${c.name} grads`);
-        expectSame(reg.compute_cost(rA3, c.Y), ref.regCost(rA3, c.Y), `${c.name} cost`);
-        const after = [c.X, c.Y, ...Object.values(c.p)];
-        inputs.forEach((x, i) => expectSame(after[i], x, `${c.name} input ${i}`));
-      }
+      test('a few hundred training steps stay identical', () => {
+        np.random.seed(1);
+        const X = np.random.randn(2, 300);
+        const Y = labels(300, 'int64');
+        let p = params(dims, 1, false), q = p;
+        for (let i = 0; i < 300; i++) {
+          const [a3, cache] = three.forward_propagation(X, p);
+          const [ra3, rcache] = ref.forward(X, q);
+          expectSame(three.compute_loss(a3, Y), ref.loss(ra3, Y), `loss ${i}`);
+          p = three.update_parameters(p, three.backward_propagation(X, Y, cache), 0.3);
+          q = ref.update(q, ref.backward(X, Y, rcache), 0.3);
+        }
+        expectSameDict(p, q, 'params');
+      });
+
+      test('transposed (view) X, as the datasets return, and int64 parameters', () => {
+        np.random.seed(4);
+        const XT = np.random.randn(64, 2).T;
+        const Y = labels(64, 'bool');
+        const p = params(dims, 1, true);
+        const [a3, cache] = three.forward_propagation(XT, p);
+        const [ra3, rcache] = ref.forward(XT, p);
+        expectSame(a3, ra3, 'a3');
+        expectSameDict(cache as unknown as Params, rcache as unknown as Params, 'cache');
+        expectSameDict(three.backward_propagation(XT, Y, rcache), ref.backward(XT, Y, rcache), 'grads');
+        // Integer parameters and data go through np's promotion unchanged.
+        const pi: Params = {};
+        for (const [k, v] of Object.entries(p)) pi[k] = v.mul(3).astype('int64');
+        const Xi = XT.mul(5).astype('int64');
+        const [ia3, icache] = three.forward_propagation(Xi, pi);
+        const [ria3, ricache] = ref.forward(Xi, pi);
+        expectSame(ia3, ria3, 'int a3');
+        expectSameDict(icache as unknown as Params, ricache as unknown as Params, 'int cache');
+        expectSameDict(three.backward_propagation(Xi, Y, ricache), ref.backward(Xi, Y, ricache), 'int grads');
+        const gi: Params = {};
+        for (const k of ['dW1', 'db1', 'dW2', 'db2', 'dW3', 'db3']) gi[k] = np.ones(pi[k.slice(1)].shape).astype('int64');
+        expectSameDict(three.update_parameters(pi, gi, 2), ref.update(pi, gi, 2), 'int update');
+        expectSameDict(three.update_parameters(pi, gi, 0.5), ref.update(pi, gi, 0.5), 'int update 0.5');
+      });
+
+      test('wrong shapes raise the same errors as the np-op chain', () => {
+        np.random.seed(2);
+        const X = np.random.randn(2, 30);
+        const p = params(dims, 1, true);
+        const [, cache] = ref.forward(X, p);
+        const a3 = cache.a3;
+        for (const Y of [np.zeros([1, 31]), np.zeros([2, 30]), np.zeros([30]), np.zeros([30, 1])]) {
+          const want = () => ref.backward(X, Y, cache);
+          if (errorOf(want) === 'no error') expectSameDict(three.backward_propagation(X, Y, cache), ref.backward(X, Y, cache), 'broadcast grads');
+          else expectSameError(() => three.backward_propagation(X, Y, cache), want);
+          for (const [f, g] of [[three.compute_loss, ref.loss], [opt.compute_cost, ref.optCost], [reg.compute_cost, ref.regCost],
+            [three.cross_entropy_terms, ref.terms]] as const) {
+            const w = () => (g as (a: NDArray, y: NDArray) => unknown)(a3, Y);
+            const h = () => (f as (a: NDArray, y: NDArray) => unknown)(a3, Y);
+            if (errorOf(w) === 'no error') expectSame(h(), w(), 'broadcast cost');
+            else expectSameError(h, w);
+          }
+        }
+        for (const [k, v] of [['b1', np.zeros([11, 1])], ['b2', np.zeros([5])], ['b3', np.zeros([1, 30])], ['b1', np.zeros([10, 2])], ['W2', np.zeros([5, 9])]] as const) {
+          const q = { ...p, [k]: v };
+          const want = () => ref.forward(X, q);
+          if (errorOf(want) === 'no error') {
+            const [ga3, gc] = three.forward_propagation(X, q);
+            const [wa3, wc] = ref.forward(X, q);
+            expectSame(ga3, wa3, `${k} a3`);
+            expectSameDict(gc as unknown as Params, wc as unknown as Params, `${k} cache`);
+          } else {
+            expectSameError(() => three.forward_propagation(X, q), want);
+          }
+        }
+        const g = ref.backward(X, np.zeros([1, 30]), cache);
+        expectSameError(() => three.update_parameters(p, { ...g, dW2: np.zeros([4, 10]) }, 0.1), () => ref.update(p, { ...g, dW2: np.zeros([4, 10]) }, 0.1));
+        expectSameError(() => three.update_parameters(p, { dW1: g.dW1 }, 0.1), () => ref.update(p, { dW1: g.dW1 }, 0.1));
+      });
     });
-  }
 
-  test('wrong shapes raise the same errors', () => {
-    np.random.seed(9);
-    const X = np.random.randn(2, 20);
-    const p = params([2, 20, 3, 1], 1, true);
-    const [A3, cache] = ref.regForward(X, p);
-    for (const Y of [np.zeros([1, 21]), np.zeros([3, 20]), np.zeros([20])]) {
-      expectSameOutcome(() => reg.backward_propagation(X, Y, cache), () => ref.regBackward(X, Y, cache), 'grads');
-      expectSameOutcome(() => reg.compute_cost(A3, Y), () => ref.regCost(A3, Y), 'cost');
-    }
-    expectSameError(() => reg.backward_propagation(X, np.zeros([1, 21]), cache), () => ref.regBackward(X, np.zeros([1, 21]), cache));
-    expectSameError(() => reg.forward_propagation(X, { ...p, b2: np.zeros([4, 1]) }), () => ref.regForward(X, { ...p, b2: np.zeros([4, 1]) }));
-  });
-});
+    // ---- regularization's own passes -------------------------------------------------------------------
 
-// ---- the application's L-layer helpers -------------------------------------------------------------
+    describe('reg_utils', () => {
+      for (const [dims, m] of [[[2, 20, 3, 1], 211], [[2, 20, 3, 1], 64], [[4, 5, 3, 1], 3]] as const) {
+        test(`forward, backward and cost match (dims ${dims.join(',')}, m = ${m})`, () => {
+          for (const c of cases([...dims], m)) {
+            const inputs = snapshot([c.X, c.Y, ...Object.values(c.p)]);
+            const [A3, cache] = reg.forward_propagation(c.X, c.p);
+            const [rA3, rcache] = ref.regForward(c.X, c.p);
+            expectSame(A3, rA3, `${c.name} A3`);
+            expectSameList(cache, rcache, `${c.name} cache`);
+            expectSameDict(reg.backward_propagation(c.X, c.Y, rcache), ref.regBackward(c.X, c.Y, rcache), `${c.name} grads`);
+            expectSame(reg.compute_cost(rA3, c.Y), ref.regCost(rA3, c.Y), `${c.name} cost`);
+            const after = [c.X, c.Y, ...Object.values(c.p)];
+            inputs.forEach((x, i) => expectSame(after[i], x, `${c.name} input ${i}`));
+          }
+        });
+      }
 
-describe('dnn_app_utils', () => {
-  const dims = [50, 20, 7, 5, 1];
-  for (const m of [209, 17]) {
-    test(`L_model_forward, compute_cost, L_model_backward and update_parameters match (m = ${m})`, () => {
-      for (const c of cases(dims, m)) {
+      test('wrong shapes raise the same errors', () => {
+        np.random.seed(9);
+        const X = np.random.randn(2, 20);
+        const p = params([2, 20, 3, 1], 1, true);
+        const [A3, cache] = ref.regForward(X, p);
+        for (const Y of [np.zeros([1, 21]), np.zeros([3, 20]), np.zeros([20])]) {
+          expectSameOutcome(() => reg.backward_propagation(X, Y, cache), () => ref.regBackward(X, Y, cache), 'grads');
+          expectSameOutcome(() => reg.compute_cost(A3, Y), () => ref.regCost(A3, Y), 'cost');
+        }
+        expectSameError(() => reg.backward_propagation(X, np.zeros([1, 21]), cache), () => ref.regBackward(X, np.zeros([1, 21]), cache));
+        expectSameError(() => reg.forward_propagation(X, { ...p, b2: np.zeros([4, 1]) }), () => ref.regForward(X, { ...p, b2: np.zeros([4, 1]) }));
+      });
+    });
+
+    // ---- the application's L-layer helpers -------------------------------------------------------------
+
+    describe('dnn_app_utils', () => {
+      const dims = [50, 20, 7, 5, 1];
+      for (const m of [209, 17]) {
+        test(`L_model_forward, compute_cost, L_model_backward and update_parameters match (m = ${m})`, () => {
+          for (const c of cases(dims, m)) {
+            const p = app.initialize_parameters_deep(dims);
+            // Mix the deep initialization with the case's (saturating / special) parameters.
+            const q: Params = { ...p, W4: c.p.W4, b4: c.p.b4, b1: c.p.b1, W2: c.p.W2 };
+            const X = c.X.mul(1 - (c.name.endsWith('zeros') ? 1 : 0));
+            const inputs = snapshot([X, c.Y, ...Object.values(q)]);
+            const [AL, caches] = app.L_model_forward(X, q);
+            const [rAL, rcaches] = ref.L_model_forward(X, q);
+            expectSame(AL, rAL, `${c.name} AL`);
+            expectSameList(caches, rcaches, `${c.name} caches`);
+            expectSame(app.compute_cost(rAL, c.Y), ref.appCost(rAL, c.Y), `${c.name} cost`);
+            const grads = app.L_model_backward(rAL, c.Y, rcaches);
+            const rgrads = ref.L_model_backward(rAL, c.Y, rcaches);
+            expectSameDict(grads, rgrads, `${c.name} grads`);
+            for (const lr of [0.0075, 0, 3]) {
+              expectSameDict(app.update_parameters(q, rgrads, lr), ref.update(q, rgrads, lr), `${c.name} update(${lr})`);
+            }
+            const [Z] = app.linear_forward(X, q.W1, q.b1);
+            expectSame(Z, ref.linear_forward(X, q.W1, q.b1)[0], `${c.name} linear_forward`);
+            for (const a of ['relu', 'sigmoid'] as const) {
+              const [A, cache] = app.linear_activation_forward(X, q.W1, q.b1, a);
+              const [rA, rcache] = ref.linear_activation_forward(X, q.W1, q.b1, a);
+              expectSame(A, rA, `${c.name} linear_activation_forward ${a}`);
+              expectSameList(cache, rcache, `${c.name} ${a} cache`);
+              const dA = sprinkle(np.random.randn(...rA.shape), 5);
+              expectSameList(app.linear_activation_backward(dA, rcache, a), ref.linear_activation_backward(dA, rcache, a), `${c.name} ${a} backward`);
+            }
+            const after = [X, c.Y, ...Object.values(q)];
+            inputs.forEach((x, i) => expectSame(after[i], x, `${c.name} input ${i}`));
+          }
+        });
+      }
+
+      test('int64 data (the cat images) and a (m,) label row', () => {
+        np.random.seed(12);
+        const X = np.random.randint(0, 256, [50, 40]);
+        const Y = np.random.randint(0, 2, [1, 40]);
         const p = app.initialize_parameters_deep(dims);
-        // Mix the deep initialization with the case's (saturating / special) parameters.
-        const q: Params = { ...p, W4: c.p.W4, b4: c.p.b4, b1: c.p.b1, W2: c.p.W2 };
-        const X = c.X.mul(1 - (c.name.endsWith('zeros') ? 1 : 0));
-        const inputs = snapshot([X, c.Y, ...Object.values(q)]);
-        const [AL, caches] = app.L_model_forward(X, q);
-        const [rAL, rcaches] = ref.L_model_forward(X, q);
-        expectSame(AL, rAL, `${c.name} AL`);
-        expectSameList(caches, rcaches, `${c.name} caches`);
-        expectSame(app.compute_cost(rAL, c.Y), ref.appCost(rAL, c.Y), `${c.name} cost`);
-        const grads = app.L_model_backward(rAL, c.Y, rcaches);
-        const rgrads = ref.L_model_backward(rAL, c.Y, rcaches);
-        expectSameDict(grads, rgrads, `${c.name} grads`);
-        for (const lr of [0.0075, 0, 3]) {
-          expectSameDict(app.update_parameters(q, rgrads, lr), ref.update(q, rgrads, lr), `${c.name} update(${lr})`);
+        const [AL, caches] = app.L_model_forward(X, p);
+        const [rAL, rcaches] = ref.L_model_forward(X, p);
+        expectSame(AL, rAL, 'AL');
+        expectSameList(caches, rcaches, 'caches');
+        expectSame(app.compute_cost(rAL, Y), ref.appCost(rAL, Y), 'cost');
+        expectSameDict(app.L_model_backward(rAL, Y, rcaches), ref.L_model_backward(rAL, Y, rcaches), 'grads');
+        const Y1 = Y.reshape(40);
+        expectSameDict(app.L_model_backward(rAL, Y1, rcaches), ref.L_model_backward(rAL, Y1, rcaches), 'grads (40,)');
+        expectSameOutcome(() => app.compute_cost(rAL, Y1), () => ref.appCost(rAL, Y1), 'cost (40,)');
+      });
+
+      test('wrong shapes raise the same errors', () => {
+        np.random.seed(13);
+        const X = np.random.randn(50, 12);
+        const p = app.initialize_parameters_deep(dims);
+        const [AL, caches] = ref.L_model_forward(X, p);
+        for (const Y of [np.zeros([1, 13]), np.zeros([2, 12])]) {
+          expectSameError(() => app.compute_cost(AL, Y), () => ref.appCost(AL, Y));
+          expectSameError(() => app.L_model_backward(AL, Y, caches), () => ref.L_model_backward(AL, Y, caches));
         }
-        const [Z] = app.linear_forward(X, q.W1, q.b1);
-        expectSame(Z, ref.linear_forward(X, q.W1, q.b1)[0], `${c.name} linear_forward`);
+        const bad = { ...p, b2: np.zeros([6, 1]) };
+        expectSameError(() => app.L_model_forward(X, bad), () => ref.L_model_forward(X, bad));
+        expectSameError(() => app.linear_forward(X, p.W1, np.zeros([3, 1])), () => ref.linear_forward(X, p.W1, np.zeros([3, 1])));
+        const [, cache] = ref.linear_activation_forward(X, p.W1, p.b1, 'relu');
         for (const a of ['relu', 'sigmoid'] as const) {
-          const [A, cache] = app.linear_activation_forward(X, q.W1, q.b1, a);
-          const [rA, rcache] = ref.linear_activation_forward(X, q.W1, q.b1, a);
-          expectSame(A, rA, `${c.name} linear_activation_forward ${a}`);
-          expectSameList(cache, rcache, `${c.name} ${a} cache`);
-          const dA = sprinkle(np.random.randn(...rA.shape), 5);
-          expectSameList(app.linear_activation_backward(dA, rcache, a), ref.linear_activation_backward(dA, rcache, a), `${c.name} ${a} backward`);
+          expectSameError(() => app.linear_activation_backward(np.zeros([20, 11]), cache, a), () => ref.linear_activation_backward(np.zeros([20, 11]), cache, a));
         }
-        const after = [X, c.Y, ...Object.values(q)];
-        inputs.forEach((x, i) => expectSame(after[i], x, `${c.name} input ${i}`));
-      }
+      });
     });
-  }
 
-  test('int64 data (the cat images) and a (m,) label row', () => {
-    np.random.seed(12);
-    const X = np.random.randint(0, 256, [50, 40]);
-    const Y = np.random.randint(0, 2, [1, 40]);
-    const p = app.initialize_parameters_deep(dims);
-    const [AL, caches] = app.L_model_forward(X, p);
-    const [rAL, rcaches] = ref.L_model_forward(X, p);
-    expectSame(AL, rAL, 'AL');
-    expectSameList(caches, rcaches, 'caches');
-    expectSame(app.compute_cost(rAL, Y), ref.appCost(rAL, Y), 'cost');
-    expectSameDict(app.L_model_backward(rAL, Y, rcaches), ref.L_model_backward(rAL, Y, rcaches), 'grads');
-    const Y1 = Y.reshape(40);
-    expectSameDict(app.L_model_backward(rAL, Y1, rcaches), ref.L_model_backward(rAL, Y1, rcaches), 'grads (40,)');
-    expectSameOutcome(() => app.compute_cost(rAL, Y1), () => ref.appCost(rAL, Y1), 'cost (40,)');
+    describe('costs summed from a reused scratch buffer', () => {
+      test('a large cost, then smaller ones, then views: the leftover terms never leak into a sum', () => {
+        const dims = [2, 10, 5, 1];
+        const p = params(dims, 1, true);
+        for (const m of [9000, 300, 64, 1, 8191, 44]) {
+          np.random.seed(m);
+          const X = np.random.randn(2, m).mul(3);
+          const Y = labels(m, m % 2 ? 'int64' : 'float64');
+          const [a3] = ref.forward(X, p);
+          expectSame(three.compute_loss(a3, Y), ref.loss(a3, Y), `loss m=${m}`);
+          expectSame(opt.compute_cost(a3, Y), ref.optCost(a3, Y), `opt cost m=${m}`);
+          expectSame(reg.compute_cost(a3, Y), ref.regCost(a3, Y), `reg cost m=${m}`);
+          if (m > 10) {
+            // a contiguous window of a wider row (a mini-batch) and a saturated a3 with NaN terms
+            const a3v = a3.slice(':', '3:'), Yv = Y.slice(':', '3:');
+            expectSame(opt.compute_cost(a3v, Yv), ref.optCost(a3v, Yv), `opt cost view m=${m}`);
+            const sat = np.where(a3.gt(0.5), 1, 0).astype('float64');
+            expectSame(three.compute_loss(sat, Y), ref.loss(sat, Y), `saturated loss m=${m}`);
+            expectSame(opt.compute_cost(sat, Y), ref.optCost(sat, Y), `saturated opt cost m=${m}`);
+          }
+        }
+      });
+    });
   });
-
-  test('wrong shapes raise the same errors', () => {
-    np.random.seed(13);
-    const X = np.random.randn(50, 12);
-    const p = app.initialize_parameters_deep(dims);
-    const [AL, caches] = ref.L_model_forward(X, p);
-    for (const Y of [np.zeros([1, 13]), np.zeros([2, 12])]) {
-      expectSameError(() => app.compute_cost(AL, Y), () => ref.appCost(AL, Y));
-      expectSameError(() => app.L_model_backward(AL, Y, caches), () => ref.L_model_backward(AL, Y, caches));
-    }
-    const bad = { ...p, b2: np.zeros([6, 1]) };
-    expectSameError(() => app.L_model_forward(X, bad), () => ref.L_model_forward(X, bad));
-    expectSameError(() => app.linear_forward(X, p.W1, np.zeros([3, 1])), () => ref.linear_forward(X, p.W1, np.zeros([3, 1])));
-    const [, cache] = ref.linear_activation_forward(X, p.W1, p.b1, 'relu');
-    for (const a of ['relu', 'sigmoid'] as const) {
-      expectSameError(() => app.linear_activation_backward(np.zeros([20, 11]), cache, a), () => ref.linear_activation_backward(np.zeros([20, 11]), cache, a));
-    }
-  });
-});
-
-describe('costs summed from a reused scratch buffer', () => {
-  test('a large cost, then smaller ones, then views: the leftover terms never leak into a sum', () => {
-    const dims = [2, 10, 5, 1];
-    const p = params(dims, 1, true);
-    for (const m of [9000, 300, 64, 1, 8191, 44]) {
-      np.random.seed(m);
-      const X = np.random.randn(2, m).mul(3);
-      const Y = labels(m, m % 2 ? 'int64' : 'float64');
-      const [a3] = ref.forward(X, p);
-      expectSame(three.compute_loss(a3, Y), ref.loss(a3, Y), `loss m=${m}`);
-      expectSame(opt.compute_cost(a3, Y), ref.optCost(a3, Y), `opt cost m=${m}`);
-      expectSame(reg.compute_cost(a3, Y), ref.regCost(a3, Y), `reg cost m=${m}`);
-      if (m > 10) {
-        // a contiguous window of a wider row (a mini-batch) and a saturated a3 with NaN terms
-        const a3v = a3.slice(':', '3:'), Yv = Y.slice(':', '3:');
-        expectSame(opt.compute_cost(a3v, Yv), ref.optCost(a3v, Yv), `opt cost view m=${m}`);
-        const sat = np.where(a3.gt(0.5), 1, 0).astype('float64');
-        expectSame(three.compute_loss(sat, Y), ref.loss(sat, Y), `saturated loss m=${m}`);
-        expectSame(opt.compute_cost(sat, Y), ref.optCost(sat, Y), `saturated opt cost m=${m}`);
-      }
-    }
-  });
-});
+}

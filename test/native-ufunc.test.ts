@@ -9,6 +9,7 @@ import { np } from '../lib';
 import { NDArray } from '../lib/np/ndarray';
 import * as native from '../lib/np/native';
 import { nativeBlas, nativeBlasError, setNativeEnabled } from '../lib/np/native';
+import { nativeBinary, nativeBinaryCode } from '../lib/np/ufuncs';
 
 // activeNative() hands the library a wrapper that counts the element-wise calls, so the tests can
 // tell that the native loops really ran.
@@ -138,6 +139,23 @@ describe('native element-wise loops (native/ufunc.c) give the TypeScript loops\'
     expect(bothWays(() => np.square(small)).calls).toBe(0);
   });
 
+  run(`the course's relu gradients (lib/course/common/fused.ts) compute their TypeScript expressions, in place too${why}`, () => {
+    const x = values(20, 31, 3).values(), y = values(20, 31, 6).values(), n = x.length;
+    for (const [expr, f] of [['x * +(y > 0)', (u: number, v: number) => u * +(v > 0)], ['y <= 0 ? 0 : x', (u: number, v: number) => (v <= 0 ? 0 : u)]] as const) {
+      const code = nativeBinaryCode(expr);
+      expect(code).toBeGreaterThanOrEqual(0);
+      const want = x.map((u, i) => f(u, y[i]));
+      const out = new Float64Array(n);
+      expect(nativeBinary(code, out, x, 0, n, 1, y, 0, n, 1, 1, n)).toBe(true);
+      expectSameArray(np.array(Array.from(out)), np.array(Array.from(want)), expr);
+      const inPlace = Float64Array.from(x); // out is a itself: each element read before it is written
+      expect(nativeBinary(code, inPlace, inPlace, 0, 31, 1, y, 0, 31, 1, 20, 31)).toBe(true);
+      expectSameArray(np.array(Array.from(inPlace)), np.array(Array.from(want)), `${expr} in place`);
+      // A shifted view of out is not the same place: refused here, so the caller's TypeScript loop runs.
+      expect(nativeBinary(code, inPlace.subarray(0, n - 1), inPlace, 1, n, 1, y, 0, n, 1, 1, n - 1)).toBe(false);
+    }
+  });
+
   run(`documented numpy behaviour on specials: NaN propagates through maximum/minimum from either side, -0 equals 0${why}`, () => {
     const x = np.array(Array.from({ length: 300 }, (_, i) => [NaN, 1, -0, 0][i % 4]));
     const y = np.array(Array.from({ length: 300 }, (_, i) => [2, NaN, 0, -0][i % 4]));
@@ -153,8 +171,8 @@ describe('the addon refuses bad arguments with a clear error and writes nothing'
   const a = new Float64Array(12).fill(2), b = new Float64Array(12).fill(3);
   const shared = new Float64Array(24);
   const cases: [string, () => [Float64Array, () => void], string, string][] = [
-    ['unknown operation', () => { const o = new Float64Array(12); return [o, () => nat!.ufuncBinary!(15, o, a, b, P(0, 4, 1, 0, 4, 1, 3, 4))]; },
-      'RangeError', 'tsdl native ufunc: op must be an integer in [0, 14]'],
+    ['unknown operation', () => { const o = new Float64Array(12); return [o, () => nat!.ufuncBinary!(17, o, a, b, P(0, 4, 1, 0, 4, 1, 3, 4))]; },
+      'RangeError', 'tsdl native ufunc: op must be an integer in [0, 16]'],
     ['out too short', () => { const o = new Float64Array(11); return [o, () => nat!.ufuncBinary!(0, o, a, b, P(0, 4, 1, 0, 4, 1, 3, 4))]; },
       'RangeError', 'tsdl native ufunc: out is shorter than rows * cols'],
     ['a read past its end', () => { const o = new Float64Array(12); return [o, () => nat!.ufuncBinary!(0, o, a, b, P(1, 4, 1, 0, 4, 1, 3, 4))]; },

@@ -16,6 +16,15 @@ import { allocF64Uninit } from '../../np/alloc';
 import { NDArray, sameShape } from '../../np/ndarray';
 import { addRun } from '../../np/pairwise';
 import { expInto, logInto } from '../../np/exp_log';
+import { nativeBinary, nativeBinaryCode } from '../../np/ufuncs';
+
+// The addon's loops (native/ufunc.c) for the larger arrays, where it is loaded; named by the same
+// per-element expressions as the TypeScript loops below, so both give the same bits.
+const NATIVE_ADD = nativeBinaryCode('x + y');
+const NATIVE_MAX = nativeBinaryCode('(x > y || x !== x) ? x : y');
+const NATIVE_RELU_GRAD = nativeBinaryCode('x * +(y > 0)');
+const NATIVE_RELU_BACK = nativeBinaryCode('y <= 0 ? 0 : x');
+const ZERO = new Float64Array(1);
 
 /** The largest |y| for which the integer `1 - y` of an int64 label array is exact (no overflow check fires). */
 const SAFE_LABEL = 2 ** 52;
@@ -72,7 +81,9 @@ export function reluF(x: NDArray): NDArray | null {
   if (!isF64(x)) return null;
   const n = x.size, xd = buf(x), xo = off(x);
   const out = allocF64Uninit(n);
-  for (let i = 0; i < n; i++) { const v = xd[xo + i]; out[i] = 0 > v ? 0 : v; }
+  if (!nativeBinary(NATIVE_MAX, out, ZERO, 0, 0, 0, xd, xo, n, 1, 1, n)) {
+    for (let i = 0; i < n; i++) { const v = xd[xo + i]; out[i] = 0 > v ? 0 : v; }
+  }
   return new NDArray(out, x.shape, 'float64');
 }
 
@@ -94,6 +105,14 @@ export function biasAct(D: NDArray, b: unknown, act: Act): [NDArray, NDArray] | 
   const zd = fresh ? dd : allocF64Uninit(n);
   const ad = act === ACT_NONE ? zd : allocF64Uninit(n);
   const bd = b.data, bs = b.strides[0];
+  if (act !== ACT_SIGMOID && nativeBinary(NATIVE_ADD, zd, dd, dofs, cols, 1, bd, b.offset, bs, 0, rows, cols)) {
+    // zd holds Z now (D itself when fresh), so the activation reads Z, never D.
+    if (act === ACT_RELU && !nativeBinary(NATIVE_MAX, ad, ZERO, 0, 0, 0, zd, 0, cols, 1, rows, cols)) {
+      for (let p = 0; p < n; p++) { const z = zd[p]; ad[p] = 0 > z ? 0 : z; }
+    }
+    const Z = fresh ? D : new NDArray(zd, D.shape, 'float64');
+    return [Z, act === ACT_NONE ? Z : new NDArray(ad, D.shape, 'float64')];
+  }
   for (let r = 0, p = 0, bo = b.offset; r < rows; r++, bo += bs) {
     const y = bd[bo];
     const end = p + cols;
@@ -134,7 +153,9 @@ export function reluGradF(da: unknown, a: unknown): NDArray | null {
   const n = da.size, dd = buf(da), dof = off(da), xd = buf(a), xo = off(a);
   const out = allocF64Uninit(n);
   // +(a > 0) is the 1/0 of the ternary without a branch (a's signs are random).
-  for (let i = 0; i < n; i++) out[i] = dd[dof + i] * +(xd[xo + i] > 0);
+  if (!nativeBinary(NATIVE_RELU_GRAD, out, dd, dof, n, 1, xd, xo, n, 1, 1, n)) {
+    for (let i = 0; i < n; i++) out[i] = dd[dof + i] * +(xd[xo + i] > 0);
+  }
   return new NDArray(out, da.shape, 'float64');
 }
 
@@ -143,7 +164,9 @@ export function reluBackwardF(dA: unknown, Z: unknown): NDArray | null {
   if (!isF64(dA) || !isF64(Z) || !sameShape(dA.shape, Z.shape)) return null;
   const n = dA.size, dd = buf(dA), dof = off(dA), zd = buf(Z), zo = off(Z);
   const out = allocF64Uninit(n);
-  for (let i = 0; i < n; i++) out[i] = zd[zo + i] <= 0 ? 0 : dd[dof + i];
+  if (!nativeBinary(NATIVE_RELU_BACK, out, dd, dof, n, 1, zd, zo, n, 1, 1, n)) {
+    for (let i = 0; i < n; i++) out[i] = zd[zo + i] <= 0 ? 0 : dd[dof + i];
+  }
   return new NDArray(out, dA.shape, 'float64');
 }
 
