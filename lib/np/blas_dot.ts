@@ -117,12 +117,11 @@ function gemm(blas: NativeBlas, a0: NDArray, b0: NDArray, C: Float64Array): void
   const ldc = Math.max(N, 1);
   const selfTransposed = a.data === b.data && a.offset === b.offset && a.shape[0] === b.shape[1] && a.shape[1] === b.shape[0]
     && a.strides[0] === b.strides[1] && a.strides[1] === b.strides[0] && ta !== tb;
-  const flops = 2 * L * N * M, kind = `${ta === Trans ? 't' : 'n'}${tb === Trans ? 't' : 'n'}${L > N ? 'm' : 'n'}`;
   if (!selfTransposed) {
-    withBlasThreads(blas, kind, flops, () => blas.dgemm(RowMajor, ta, tb, L, N, M, a.data, a.offset, lda, b.data, b.offset, ldb, C, 0, ldc));
+    withBlasThreads(blas, () => blas.dgemm(RowMajor, ta, tb, L, N, M, a.data, a.offset, lda, b.data, b.offset, ldb, C, 0, ldc));
     return;
   }
-  withBlasThreads(blas, `s${kind}`, flops / 2, () => {
+  withBlasThreads(blas, () => {
     if (ta === NoTrans) blas.dsyrk(RowMajor, Upper, ta, N, M, a.data, a.offset, lda, C, 0, ldc);
     else blas.dsyrk(RowMajor, Upper, ta, N, M, b.data, b.offset, ldb, C, 0, ldc);
   });

@@ -33,11 +33,11 @@ export interface GemmOptions {
   pureJs: boolean;
   /** Products with fewer flops (2·m·k·n) take the pure path; tests lower it to reach the kernels. */
   wasmMinFlops: number;
-  /** Products with fewer flops stay on the main thread. */
+  /** Products with fewer flops stay on the main thread (wasm kernels; native BLAS always uses `threads`). */
   threadMinFlops: number;
   /**
-   * true (default): use the workers only while they measure faster than the main thread alone
-   * (see chooseThreads); false: always use them for products above threadMinFlops.
+   * Wasm kernels only. true (default): use the workers only while they measure faster than the main
+   * thread alone (see chooseThreads); false: always use them for products above threadMinFlops.
    */
   adaptive: boolean;
   /** Whether float64 dot products may use the native BLAS addon when it is built (native.ts). */
@@ -108,28 +108,20 @@ export function gemmStats(): GemmStats {
 }
 
 /**
- * Runs a native BLAS level-3 call of `flops` flops, `kind` naming its shape class, with OpenBLAS on
- * one thread or all `threads`, chosen as for the wasm workers (chooseThreads: measured per kind of
- * product, since on this 2-core VM e.g. (12288×20)·(20×209) runs faster on one thread). OpenBLAS
- * splits a product's rows and columns between threads, never its sums, so either way gives the same
- * bits (test/blas-dot.test.ts checks this).
+ * Runs a native BLAS level-3 call with OpenBLAS on `threads` threads (all cores unless TSDL_THREADS
+ * or setGemmOptions say otherwise), as numpy does: no per-product choice. Choosing one thread or two
+ * per kind of product by measured speed (as gemm() does for the wasm workers) lost here: after a run of
+ * single-threaded calls OpenBLAS's second thread has gone to sleep, the next threaded call pays for
+ * waking it, so the threaded timings came out worse and the cat classifier's three large products
+ * mostly ran on one thread (4-layer iteration 27.5 ms against 22.7 ms with two threads always).
+ * OpenBLAS splits a product's rows and columns between threads, never its sums, so the thread count
+ * gives the same bits for these products (test/blas-dot.test.ts checks this).
  */
-export function withBlasThreads(blas: NativeBlas, kind: string, flops: number, call: () => void): void {
+export function withBlasThreads(blas: NativeBlas, call: () => void): void {
   const o = opts();
-  if (o.threads <= 1 || flops < o.threadMinFlops || !o.adaptive) {
-    const want = o.threads <= 1 ? 1 : o.threads;
-    if (blasThreads !== want) { blas.setThreads(want); blasThreads = want; }
-    call();
-    return;
-  }
-  const key = `blas${kind}${Math.round(Math.log2(flops))}`;
-  const threaded = chooseThreads(key);
-  const want = threaded ? o.threads : 1;
+  const want = Math.max(1, o.threads);
   if (blasThreads !== want) { blas.setThreads(want); blasThreads = want; }
-  const t0 = process.hrtime();
   call();
-  const d = process.hrtime(t0);
-  learn(key, threaded, (d[0] * 1e9 + d[1]) / flops);
 }
 let blasThreads = 0;
 
