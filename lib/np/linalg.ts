@@ -6,6 +6,7 @@ import { multiply } from './ufuncs';
 import { sum } from './reductions';
 import { Mat, gemm, nativeForDot } from './gemm';
 import { blasDot, isFContiguous } from './blas_dot';
+import { deferredDot, shouldDefer } from './deferred';
 
 /** A 2-D view of an operand (buffer, offset, element strides), read without copying. */
 function asMat(a: NDArray, rows: number, cols: number): Mat {
@@ -35,6 +36,14 @@ export function dot(x: ArrayLike, y: ArrayLike): NDArray {
   const ka = a.shape[a.ndim - 1];
   const kb = b.ndim === 1 ? b.shape[0] : b.shape[b.ndim - 2];
   if (ka !== kb) throw alignError(a, b, ka, kb);
+  if (t === 'float64' && a.dtype === 'float64' && b.dtype === 'float64' && shouldDefer(a, b)) {
+    return deferredDot(a, b, (x, y) => dotNow(x, y, 'float64', ka));
+  }
+  return dotNow(a, b, t, ka);
+}
+
+/** dot of validated operands, computed now. */
+function dotNow(a: NDArray, b: NDArray, t: DType, ka: number): NDArray {
   if (t === 'float64') {
     // numpy's own BLAS calls when the native addon is there (blas_dot.ts); the kernels below otherwise.
     const blas = nativeForDot();
@@ -50,7 +59,7 @@ export function dot(x: ArrayLike, y: ArrayLike): NDArray {
   // N-D · M-D: sum over a's last axis and b's second-to-last.
   const bt = b.transpose([...[...Array(b.ndim).keys()].filter((k) => k !== b.ndim - 2), b.ndim - 2]);
   const outer = bt.shape.slice(0, -1);
-  const Bmat = bt.reshape(-1, kb).transpose().copy();
+  const Bmat = bt.reshape(-1, ka).transpose().copy();
   const m = shapeProd(a.shape.slice(0, -1)), n = shapeProd(outer);
   const C = gemm(asMat(a, m, ka), asMat(Bmat, ka, n), m, ka, n);
   return finishBool(new NDArray(C, [...a.shape.slice(0, -1), ...outer], t));
