@@ -21,6 +21,7 @@ const LIB = path.join(REPO, 'lib');
 const DIST = path.join(REPO, 'dist');
 const RUNTIME = path.join(DIST, 'runtime.js');
 const TYPES = path.join(DIST, 'types');
+const CODE_CACHE = `${RUNTIME}.cache`;
 
 // Deep modules that a source notebook imports in an instructor-only cell (never in released notebooks).
 const INSTRUCTOR_MODULES = ['course/gradient_checking/network'];
@@ -120,14 +121,37 @@ exports.MODULES = MODULES;
     packages: 'external',
     write: false,
     logLevel: 'silent',
-    sourcemap: 'inline',
+    // No source map by default: with tsx's source-map support on (the kernel runs under it), Node
+    // parsed the inline map on every load, 10 ms of a notebook's import cell. TSDL_SOURCEMAP=1
+    // brings it back, for stack traces into lib/'s sources.
+    sourcemap: process.env.TSDL_SOURCEMAP === '1' ? 'inline' : false,
     sourcesContent: false,
   });
   for (const [name] of Object.entries(mods)) {
     writeAtomically(path.join(REPO, entryFile(name)),
-      `'use strict';\nmodule.exports = require('../runtime.js').MODULES[${JSON.stringify(name)}];\n`);
+      `'use strict';\nmodule.exports = require('../../scripts/runtime-loader.js').loadRuntime().MODULES[${JSON.stringify(name)}];\n`);
   }
+  fs.rmSync(CODE_CACHE, { force: true });
   writeAtomically(RUNTIME, result.outputFiles[0].text);
+  writeCodeCache();
+}
+
+// What the code cache is made from: the library's load and a few common operations, so their
+// functions come compiled. In a plain child process: V8 rejects a cache made under other flags.
+const WARM_UP = `require(${JSON.stringify(path.join(__dirname, 'runtime-loader.js'))}).writeCodeCache(({ MODULES }) => {
+  const { np, pyStr } = MODULES.tsdl;
+  np.random.seed(1);
+  const a = np.random.randn(4, 5), b = np.random.rand(5, 3), z = np.zeros([4, 1]);
+  const c = np.dot(a, b).add(z);
+  const s = np.sum(np.maximum(0, c).sub(np.exp(np.negative(c))).mul(np.log(np.add(1, b.slice('0:1')))), { axis: 1, keepdims: true });
+  String(c); String(s.reshape(-1)); String(c.gt(0).astype('int64')); pyStr(np.sum(a)); a.item(0); a.get(1, 2); a.T.copy(); np.mean(a);
+});`;
+
+/** dist/runtime.js.cache from a warm-up in a child process; without it the bundle just compiles as usual. */
+function writeCodeCache() {
+  const { spawnSync } = require('child_process');
+  const r = spawnSync(process.execPath, ['-e', WARM_UP], { cwd: REPO, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+  if (r.status !== 0) process.stderr.write(`warning: no code cache for dist/runtime.js (it will compile on each load): ${r.stderr.trim().split('\n').slice(-3).join(' | ')}\n`);
 }
 
 /**

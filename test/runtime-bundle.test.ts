@@ -3,6 +3,7 @@
 // declarations (dist/types); both are rebuilt when lib/ changes.
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -50,7 +51,7 @@ test("'tsdl' and 'tsdl/lib/course/<id>' resolve into dist/ and share one NDArray
 test('each public module is initialized on first use, once (importing tsdl does not load plot/ or datasets/)', () => {
   bundle.ensureRuntimeBundle();
   // eslint-disable-next-line @typescript-eslint/no-var-requires
-  const { MODULES } = require(path.join(REPO, 'dist', 'runtime.js')) as { MODULES: Record<string, unknown> };
+  const { MODULES } = require('../scripts/runtime-loader.js').loadRuntime() as { MODULES: Record<string, unknown> };
   expect(Object.keys(MODULES).sort()).toEqual(Object.keys(bundle.publicModules()).sort());
   for (const name of Object.keys(bundle.publicModules())) {
     expect(typeof Object.getOwnPropertyDescriptor(MODULES, name)?.get).toBe('function');
@@ -84,4 +85,50 @@ test('dist/ counts as stale when a file in lib/ is newer, and only then', () => 
     fs.utimesSync(file, atime, mtime);
   }
   expect(bundle.ensureRuntimeBundle({ dryRun: true })).toBe(false);
+});
+
+describe('the bundle loads through V8\'s code cache (scripts/runtime-loader.js)', () => {
+  const loaderScript = (loader: string): string => `const t = process.hrtime.bigint();
+    const tsdl = require('tsdl'), plot = require('tsdl/lib/plot');
+    const loader = require(${JSON.stringify(loader)});
+    const direct = require(${JSON.stringify(path.join(REPO, 'dist', 'runtime.js'))});
+    process.stdout.write(JSON.stringify({ how: loader.lastLoad(), same: direct.MODULES.tsdl === tsdl && direct.MODULES['tsdl/lib/plot'] === plot,
+      value: String(tsdl.np.dot(tsdl.np.ones([2, 3]), tsdl.np.ones([3, 1]))) }));`;
+
+  test.each([['plain node', []], ['under tsx\'s require hook, as in the kernel', ['--require', 'tsx/cjs']]])(
+    'a fresh process (%s) takes the cache, and dist/runtime.js is the same module', (_label, flags) => {
+      bundle.ensureRuntimeBundle();
+      expect(fs.existsSync(path.join(REPO, 'dist', 'runtime.js.cache'))).toBe(true);
+      const r = spawnSync(process.execPath, [...(flags as string[]), '-e', loaderScript(path.join(REPO, 'scripts', 'runtime-loader.js'))],
+        { cwd: REPO, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+      expect(r.stderr).toBe('');
+      expect(JSON.parse(r.stdout)).toEqual({ how: 'cached', same: true, value: '[[3.]\n [3.]]' });
+    });
+
+  test('a damaged or missing cache only means a normal compile', () => {
+    bundle.ensureRuntimeBundle();
+    // A copy of the loader and the bundle, so the repository's cache stays as it is for other tests.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsdl-runtime-'));
+    try {
+      fs.mkdirSync(path.join(dir, 'scripts'));
+      fs.mkdirSync(path.join(dir, 'dist'));
+      fs.copyFileSync(path.join(REPO, 'scripts', 'runtime-loader.js'), path.join(dir, 'scripts', 'runtime-loader.js'));
+      fs.copyFileSync(path.join(REPO, 'dist', 'runtime.js'), path.join(dir, 'dist', 'runtime.js'));
+      const run = (): { how: string; value: string } => {
+        const script = `const l = require(${JSON.stringify(path.join(dir, 'scripts', 'runtime-loader.js'))});
+          const { np } = l.loadRuntime().MODULES.tsdl;
+          process.stdout.write(JSON.stringify({ how: l.lastLoad(), value: String(np.add(np.arange(3), 0.5)) }));`;
+        const r = spawnSync(process.execPath, ['-e', script], { cwd: REPO, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+        expect(r.stderr).toBe('');
+        return JSON.parse(r.stdout);
+      };
+      expect(run()).toEqual({ how: 'compiled', value: '[0.5 1.5 2.5]' });
+      fs.writeFileSync(path.join(dir, 'dist', 'runtime.js.cache'), Buffer.alloc(4096, 7));
+      expect(run()).toEqual({ how: 'compiled', value: '[0.5 1.5 2.5]' });
+      fs.copyFileSync(path.join(REPO, 'dist', 'runtime.js.cache'), path.join(dir, 'dist', 'runtime.js.cache'));
+      expect(run()).toEqual({ how: 'cached', value: '[0.5 1.5 2.5]' });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

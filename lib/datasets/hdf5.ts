@@ -31,7 +31,12 @@ export type H5Value = NDArray | string[];
 
 const H5T_INTEGER = 0, H5T_FLOAT = 1, H5T_STRING = 3;
 
-const importESM = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<unknown>;
+type Importer = (specifier: string) => Promise<unknown>;
+// scripts/runtime-loader.js runs the bundle from V8's code cache, whose functions cannot call import()
+// under Node 20, so it leaves an importer of its own here; loaded any other way, one the compiler
+// does not see.
+const importESM: Importer = (globalThis as { [k: symbol]: unknown })[Symbol.for('tsdl.importESM')] as Importer | undefined ??
+  new Function('specifier', 'return import(specifier)') as Importer;
 let loading: Promise<H5Module> | null = null;
 
 /** h5wasm's Node entry point: the first node_modules/h5wasm above this module (or the working directory). */
