@@ -12,21 +12,8 @@ import { nativeBlas, nativeBlasError, setNativeEnabled } from '../lib/np/native'
 import { nativeBinary, nativeBinaryCode } from '../lib/np/ufuncs';
 
 // activeNative() hands the library a wrapper that counts the element-wise calls, so the tests can
-// tell that the native loops really ran.
-jest.mock('../lib/np/native', () => {
-  const actual = jest.requireActual('../lib/np/native') as typeof native;
-  const calls = { ufuncBinary: 0, ufuncUnary: 0 };
-  let wrapped: native.NativeBlas | null = null;
-  const wrap = (n: native.NativeBlas | null): native.NativeBlas | null => {
-    if (!n || !n.ufuncBinary || !n.ufuncUnary) return n;
-    const binary = n.ufuncBinary, unary = n.ufuncUnary;
-    return wrapped ??= Object.create(n, {
-      ufuncBinary: { value: (...a: Parameters<typeof binary>) => { calls.ufuncBinary++; return binary(...a); } },
-      ufuncUnary: { value: (...a: Parameters<typeof unary>) => { calls.ufuncUnary++; return unary(...a); } },
-    });
-  };
-  return { ...actual, activeNative: () => wrap(actual.activeNative()), nativeCalls: calls };
-});
+// tell that the native loops really ran (test/helpers/native-calls.ts).
+jest.mock('../lib/np/native', () => jest.requireActual('./helpers/native-calls').countingNative(['ufuncBinary', 'ufuncUnary']));
 const { nativeCalls } = native as unknown as { nativeCalls: { ufuncBinary: number; ufuncUnary: number } };
 
 const nat = nativeBlas();

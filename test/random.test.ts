@@ -14,21 +14,8 @@ import * as native from '../lib/np/native';
 import { nativeBlas, nativeBlasError, setNativeEnabled } from '../lib/np/native';
 
 // activeNative() hands the library a wrapper of the addon that counts the MT19937 bulk calls, so
-// the tests below can tell that the native path really ran. Everything else passes through.
-jest.mock('../lib/np/native', () => {
-  const actual = jest.requireActual('../lib/np/native') as typeof native;
-  const calls = { mtFillDoubles: 0, mtFillGauss: 0 };
-  let wrapped: native.NativeBlas | null = null;
-  const wrap = (n: native.NativeBlas | null): native.NativeBlas | null => {
-    if (!n || !n.mtFillDoubles || !n.mtFillGauss) return n;
-    const fillDoubles = n.mtFillDoubles, fillGauss = n.mtFillGauss;
-    return wrapped ??= Object.create(n, {
-      mtFillDoubles: { value: (...a: Parameters<typeof fillDoubles>) => { calls.mtFillDoubles++; return fillDoubles(...a); } },
-      mtFillGauss: { value: (...a: Parameters<typeof fillGauss>) => { calls.mtFillGauss++; return fillGauss(...a); } },
-    });
-  };
-  return { ...actual, activeNative: () => wrap(actual.activeNative()), nativeCalls: calls };
-});
+// the tests below can tell that the native path really ran (test/helpers/native-calls.ts).
+jest.mock('../lib/np/native', () => jest.requireActual('./helpers/native-calls').countingNative(['mtFillDoubles', 'mtFillGauss']));
 const { nativeCalls } = native as unknown as { nativeCalls: { mtFillDoubles: number; mtFillGauss: number } };
 
 interface Out { shape: number[] | null; dtype: string; f64: string }
