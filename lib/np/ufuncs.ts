@@ -62,11 +62,6 @@ export function nativeBinary(code: number, out: Float64Array, ad: Float64Array, 
   return true;
 }
 
-function nativeRows(k: RowKernel, out: Float64Array, ad: Float64Array, ao: number, ars: number, acs: number,
-  bd: Float64Array, bo: number, brs: number, bcs: number, rows: number, cols: number): boolean {
-  return nativeBinary(k.code, out, ad, ao, ars, acs, bd, bo, brs, bcs, rows, cols);
-}
-
 // One generated loop per operation keeps every call site monomorphic, so V8 inlines the
 // arithmetic instead of calling a closure per element. Boolean results are written as +(cond):
 // the same 1/0 as `cond ? 1 : 0`, but without a branch that mispredicts on random data.
@@ -74,7 +69,7 @@ function nativeRows(k: RowKernel, out: Float64Array, ad: Float64Array, ao: numbe
 // module loads cost about 2 ms of every notebook's start, and most are never called.
 function rowKernel(expr: string): RowKernel {
   const k: RowKernel = {
-    code: NATIVE_BINARY_OPS.indexOf(expr),
+    code: nativeBinaryCode(expr),
     strided: (out, a, b, n, ao, as, bo, bs, oo) => {
       k.strided = new Function('out', 'a', 'b', 'n', 'ao', 'as', 'bo', 'bs', 'oo',
         `for (let i = 0; i < n; i++, ao += as, bo += bs) { const x = a[ao], y = b[bo]; out[oo + i] = ${expr}; }`) as Strided;
@@ -142,11 +137,11 @@ function binary(spec: BinarySpec, a: ArrayLike, b: ArrayLike): NDArray {
   const aWhole = A.size === n && A.isCContiguous, bWhole = B.size === n && B.isCContiguous;
   // Contiguous operands (or one single value) take one pass without index arithmetic.
   if (aWhole && bWhole) {
-    if (!nativeRows(k, out, A.data, A.offset, 0, 1, B.data, B.offset, 0, 1, 1, n)) k.both(out, A.data, B.data, n, A.offset, B.offset);
+    if (!nativeBinary(k.code, out, A.data, A.offset, 0, 1, B.data, B.offset, 0, 1, 1, n)) k.both(out, A.data, B.data, n, A.offset, B.offset);
   } else if (aWhole && B.size === 1) {
-    if (!nativeRows(k, out, A.data, A.offset, 0, 1, B.data, B.offset, 0, 0, 1, n)) k.scalarB(out, A.data, B.data[B.offset], n, A.offset, 0);
+    if (!nativeBinary(k.code, out, A.data, A.offset, 0, 1, B.data, B.offset, 0, 0, 1, n)) k.scalarB(out, A.data, B.data[B.offset], n, A.offset, 0);
   } else if (bWhole && A.size === 1) {
-    if (!nativeRows(k, out, A.data, A.offset, 0, 0, B.data, B.offset, 0, 1, 1, n)) k.scalarA(out, A.data[A.offset], B.data, n, B.offset, 0);
+    if (!nativeBinary(k.code, out, A.data, A.offset, 0, 0, B.data, B.offset, 0, 1, 1, n)) k.scalarA(out, A.data[A.offset], B.data, n, B.offset, 0);
   } else if (shape.length <= 2) rows2d(k, out, A, B, shape);
   else {
     const ostr = contiguousStrides(shape);
@@ -184,8 +179,8 @@ function withScalar(spec: BinarySpec, A: NDArray, s: Scalar, scalarFirst: boolea
     const nd = A.ndim, ad = A.data, box = SCALAR_BOX;
     const c = nd === 0 ? 1 : A.shape[nd - 1], r = nd === 2 ? A.shape[0] : 1;
     const cs = A.isCContiguous ? 1 : A.strides[nd - 1], rs = A.isCContiguous ? c : nd === 2 ? A.strides[0] : 0;
-    const done = scalarFirst ? nativeRows(k, out, box, 0, 0, 0, ad, A.offset, rs, cs, r, c)
-      : nativeRows(k, out, ad, A.offset, rs, cs, box, 0, 0, 0, r, c);
+    const done = scalarFirst ? nativeBinary(k.code, out, box, 0, 0, 0, ad, A.offset, rs, cs, r, c)
+      : nativeBinary(k.code, out, ad, A.offset, rs, cs, box, 0, 0, 0, r, c);
     if (done) {
       if (rt === 'int64' && spec.intCheck) checkIntResult(out);
       return new NDArray(out, A.shape, rt);
@@ -225,7 +220,7 @@ function rows2d(k: RowKernel, out: Float64Array, A: NDArray, B: NDArray, shape: 
   const acs = an > 0 && ash[an - 1] !== 1 ? A.strides[an - 1] : 0, ars = an === 2 && ash[0] !== 1 ? A.strides[0] : 0;
   const bcs = bn > 0 && bsh[bn - 1] !== 1 ? B.strides[bn - 1] : 0, brs = bn === 2 && bsh[0] !== 1 ? B.strides[0] : 0;
   const ad = A.data, bd = B.data;
-  if (nativeRows(k, out, ad, A.offset, ars, acs, bd, B.offset, brs, bcs, r, c)) return;
+  if (nativeBinary(k.code, out, ad, A.offset, ars, acs, bd, B.offset, brs, bcs, r, c)) return;
   for (let i = 0, ao = A.offset, bo = B.offset, oo = 0; i < r; i++, ao += ars, bo += brs, oo += c) {
     if (bcs === 0 && acs === 1) k.scalarB(out, ad, bd[bo], c, ao, oo);
     else if (acs === 0 && bcs === 1) k.scalarA(out, ad[ao], bd, c, bo, oo);
