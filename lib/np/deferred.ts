@@ -53,9 +53,9 @@ function makeDeferredClass(): DeferredClass {
     // @ts-expect-error NDArray declares data as a field; here it is an accessor, computed on first read.
     override get data(): Float64Array {
       if (this.elements === null) {
-        const compute = this.compute as () => Float64Array;
+        // A failed compute (out of memory, say) throws again on the next read.
+        this.elements = (this.compute as () => Float64Array)();
         this.compute = null; // the operands' copies go with it
-        this.elements = compute();
       }
       return this.elements;
     }
