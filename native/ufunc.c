@@ -11,7 +11,11 @@
 #define LIB "tsdl native ufunc"
 #define MAX_INDEX 9007199254740991LL /* 2**53 - 1 */
 
-#if defined(__GNUC__) && !defined(__clang__)
+/* Vectorized at -O3; on x86-64 also built for AVX2 (4 doubles a step), picked at load time when the CPU
+   has it. Each element is still one IEEE operation (no FMA), so every build gives the same bits. */
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__GLIBC__)
+#define VECTORIZE __attribute__((optimize("O3"), target_clones("avx2", "default")))
+#elif defined(__GNUC__) && !defined(__clang__)
 #define VECTORIZE __attribute__((optimize("O3")))
 #else
 #define VECTORIZE
