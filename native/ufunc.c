@@ -82,6 +82,39 @@ VECTORIZE static void unary_map(int op, double *out, const double *a, int64_t n)
   }
 }
 
+/* numpy's float summation order (lib/np/pairwise.ts): pairwise below 8192 elements, blocks of up to 128
+   summed with eight accumulators, longer runs split in halves at a multiple of 8. Scalar code: the
+   order of the additions is the result, so nothing here may be reassociated or vectorized. */
+static double pairwise_sum(const double *a, int64_t n) {
+  if (n < 8) {
+    double res = 0;
+    for (int64_t i = 0; i < n; i++) res += a[i];
+    return res;
+  }
+  if (n <= 128) {
+    double r0 = a[0], r1 = a[1], r2 = a[2], r3 = a[3], r4 = a[4], r5 = a[5], r6 = a[6], r7 = a[7];
+    const int64_t whole = n - (n % 8);
+    int64_t i = 8;
+    for (; i < whole; i += 8) {
+      r0 += a[i]; r1 += a[i + 1]; r2 += a[i + 2]; r3 += a[i + 3];
+      r4 += a[i + 4]; r5 += a[i + 5]; r6 += a[i + 6]; r7 += a[i + 7];
+    }
+    double res = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7));
+    for (; i < n; i++) res += a[i];
+    return res;
+  }
+  int64_t n2 = n / 2;
+  n2 -= n2 % 8;
+  return pairwise_sum(a, n2) + pairwise_sum(a + n2, n - n2);
+}
+
+/* A run added to 0 the way a numpy reduction's inner loop does: in chunks of numpy's 8192-element buffer. */
+static double run_sum(const double *a, int64_t n) {
+  double acc = 0;
+  for (int64_t done = 0; done < n; done += 8192) acc += pairwise_sum(a + done, n - done < 8192 ? n - done : 8192);
+  return acc;
+}
+
 static napi_value fail(napi_env env, const char *msg) {
   char full[200];
   snprintf(full, sizeof full, LIB ": %s", msg);
@@ -162,8 +195,26 @@ static napi_value js_unary(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
+/* sumRows(out, a, ao, run, rows): out[r] = the sum of a[ao + r*run .. ao + (r+1)*run) in numpy's order. */
+static napi_value js_sum_rows(napi_env env, napi_callback_info info) {
+  napi_value v[5];
+  int64_t olen, alen, ao, run, rows;
+  double *out, *a;
+  if (!tsdl_get_args(env, info, 5, v, LIB, "sumRows") || !get_f64(env, v[0], &out, &olen, "out") ||
+      !get_f64(env, v[1], &a, &alen, "a") || !tsdl_get_int(env, v[2], 0, MAX_INDEX, &ao, LIB, "a offset") ||
+      !tsdl_get_int(env, v[3], 0, MAX_INDEX, &run, LIB, "run") || !tsdl_get_int(env, v[4], 0, MAX_INDEX, &rows, LIB, "rows"))
+    return NULL;
+  if (rows > olen) return fail(env, "out is shorter than rows");
+  if (rows > 0 && run > 0 && (run > (MAX_INDEX - ao) / rows || ao + run * rows > alen))
+    return fail(env, "a offset + run * rows reaches outside a");
+  if (!disjoint(out, rows, a + ao, run * rows)) return fail(env, "out overlaps a");
+  for (int64_t r = 0; r < rows; r++) out[r] = run_sum(a + ao + r * run, run);
+  return NULL;
+}
+
 napi_status tsdl_register_ufunc(napi_env env, napi_value exports) {
   napi_property_descriptor props[] = {
+    {"sumRows", NULL, js_sum_rows, NULL, NULL, NULL, napi_enumerable, NULL},
     {"ufuncBinary", NULL, js_binary, NULL, NULL, NULL, napi_enumerable, NULL},
     {"ufuncUnary", NULL, js_unary, NULL, NULL, NULL, napi_enumerable, NULL},
   };

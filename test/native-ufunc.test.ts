@@ -10,11 +10,12 @@ import { NDArray } from '../lib/np/ndarray';
 import * as native from '../lib/np/native';
 import { nativeBlas, nativeBlasError, setNativeEnabled } from '../lib/np/native';
 import { nativeBinary, nativeBinaryCode } from '../lib/np/ufuncs';
+import { addRun, sumOfRun, sumRows } from '../lib/np/pairwise';
 
 // activeNative() hands the library a wrapper that counts the element-wise calls, so the tests can
 // tell that the native loops really ran (test/helpers/native-calls.ts).
-jest.mock('../lib/np/native', () => jest.requireActual('./helpers/native-calls').countingNative(['ufuncBinary', 'ufuncUnary']));
-const { nativeCalls } = native as unknown as { nativeCalls: { ufuncBinary: number; ufuncUnary: number } };
+jest.mock('../lib/np/native', () => jest.requireActual('./helpers/native-calls').countingNative(['ufuncBinary', 'ufuncUnary', 'sumRows']));
+const { nativeCalls } = native as unknown as { nativeCalls: { ufuncBinary: number; ufuncUnary: number; sumRows: number } };
 
 const nat = nativeBlas();
 const why = nat ? '' : ` (skipped: native addon unavailable: ${nativeBlasError()})`;
@@ -152,6 +153,45 @@ describe('native element-wise loops (native/ufunc.c) give the TypeScript loops\'
   });
 });
 
+describe('native sums (numpy\'s pairwise order, ported to C) give the TypeScript sums\' bits', () => {
+  // Lengths around the 8-element, 128-element and 8192-element (numpy's buffer) boundaries.
+  const RUNS = [0, 1, 7, 8, 9, 127, 128, 129, 136, 211, 255, 256, 257, 300, 1000, 8191, 8192, 8193, 16391, 20000];
+
+  function data(n: number, seed: number): Float64Array {
+    const v = new Float64Array(n);
+    for (let i = 0; i < n; i++) v[i] = i % 97 === 3 ? SPECIAL[(i + seed) % SPECIAL.length] : Math.sin(i * 1.37 + seed) * 10 ** ((i % 7) - 3);
+    return v;
+  }
+
+  run(`sumRows over ${RUNS.length} run lengths, several rows and offsets, NaN/±Inf/±0 inside${why}`, () => {
+    for (const run of RUNS) {
+      for (const rows of [1, 3, 20]) {
+        const offset = (run + rows) % 5;
+        const a = data(offset + run * rows + 2, run + rows);
+        const got = new Float64Array(rows), want = new Float64Array(rows);
+        const before = nativeCalls.sumRows;
+        sumRows(got, a, offset, run, rows);
+        expect({ run, rows, native: nativeCalls.sumRows - before }).toEqual({ run, rows, native: run * rows >= 256 ? 1 : 0 });
+        for (let r = 0; r < rows; r++) want[r] = addRun(0, a, offset + r * run, run, 1);
+        // Object.is: the same values, -0 and NaN included (a NaN's sign bit is not numpy-visible, and V8's
+        // own arithmetic may clear it where the C code keeps the CPU's).
+        expect({ run, rows, sums: Array.from(got) }).toEqual({ run, rows, sums: Array.from(want) });
+        expect(Array.from(got).every((v, r) => Object.is(v, want[r]))).toBe(true);
+      }
+    }
+  });
+
+  run(`sumOfRun and np.sum (full, axis 1, mean) give the same bits with the addon on and off${why}`, () => {
+    const x = np.array(Array.from(data(9000 * 3, 5))).reshape(3, 9000);
+    const { on, off, calls } = bothWays(() => np.array([np.sum(x) as number, np.mean(x) as number, sumOfRun(x.values(), 0, 9000), ...np.sum(x, { axis: 1 }).values()]));
+    expect(calls).toBe(0); // sumRows is counted apart from the element-wise calls
+    expect(Array.from(on.values()).every((v, i) => Object.is(v, off.values()[i]))).toBe(true);
+    const before = nativeCalls.sumRows;
+    np.sum(x, { axis: 1, keepdims: true });
+    expect(nativeCalls.sumRows - before).toBe(1);
+  });
+});
+
 describe('the addon refuses bad arguments with a clear error and writes nothing', () => {
   const P = (ao: number, ars: number, acs: number, bo: number, brs: number, bcs: number, rows: number, cols: number) =>
     new Float64Array([ao, ars, acs, bo, brs, bcs, rows, cols]);
@@ -186,6 +226,12 @@ describe('the addon refuses bad arguments with a clear error and writes nothing'
       'RangeError', 'tsdl native ufunc: op must be an integer in [0, 3]'],
     ['unary: out overlapping a', () => [shared, () => nat!.ufuncUnary!(0, shared.subarray(2, 10), shared, 0, 8)],
       'RangeError', 'tsdl native ufunc: out overlaps a'],
+    ['sums: rows past a\'s end', () => { const o = new Float64Array(4); return [o, () => nat!.sumRows!(o, a, 1, 4, 3)]; },
+      'RangeError', 'tsdl native ufunc: a offset + run * rows reaches outside a'],
+    ['sums: out shorter than rows', () => { const o = new Float64Array(2); return [o, () => nat!.sumRows!(o, a, 0, 4, 3)]; },
+      'RangeError', 'tsdl native ufunc: out is shorter than rows'],
+    ['sums: a negative run', () => { const o = new Float64Array(3); return [o, () => nat!.sumRows!(o, a, 0, -4, 3)]; },
+      'RangeError', 'tsdl native ufunc: run must be an integer in [0, 9007199254740991]'],
   ];
   run.each(cases)(`%s${why}`, (_label, setup, name, message) => {
     const [out, call] = setup();

@@ -39,6 +39,8 @@ export interface NativeBlas {
   ufuncBinary?(op: number, out: Float64Array, a: Float64Array, b: Float64Array, p: Float64Array): void;
   /** out[i] = op(a[ao + i]) for i < n; op indexes NATIVE_UNARY_OPS. */
   ufuncUnary?(op: number, out: Float64Array, a: Float64Array, ao: number, n: number): void;
+  /** out[r] = the sum of a[ao + r*run, ao + (r+1)*run) for r < rows, in numpy's order (lib/np/pairwise.ts). */
+  sumRows?(out: Float64Array, a: Float64Array, ao: number, run: number, rows: number): void;
   setThreads(n: number): void;
   info(): { library: string; corename: string; config: string; threads: number };
 }

@@ -4,7 +4,11 @@
  * interleaved accumulators, larger runs split in halves at a multiple of 8), and the chunk sums
  * are added to the running total in order. Matching this order is what makes sums round like numpy's.
  */
+import { activeNative } from './native';
+
 export const BUFFER_SIZE = 8192;
+/** Sums of at least this many elements in all go to the addon's loop when it is loaded. */
+const NATIVE_MIN = 256;
 
 export function pairwiseSum(a: Float64Array, start: number, n: number, stride: number): number {
   if (n < 8) {
@@ -36,4 +40,28 @@ export function addRun(acc: number, a: Float64Array, start: number, n: number, s
     acc += pairwiseSum(a, start + done * stride, Math.min(BUFFER_SIZE, n - done), stride);
   }
   return acc;
+}
+
+/**
+ * out[r] = addRun(0, a, start + r * run, run, 1) for r < rows: the sums of consecutive runs, as numpy
+ * reduces the last axis of a C-contiguous array; through the addon's port of the same order when it
+ * is loaded and there is enough to sum.
+ */
+export function sumRows(out: Float64Array, a: Float64Array, start: number, run: number, rows: number): void {
+  const nat = rows * run >= NATIVE_MIN ? activeNative() : null;
+  const overlap = out.buffer === a.buffer && out.byteOffset < a.byteOffset + a.byteLength && a.byteOffset < out.byteOffset + out.byteLength;
+  if (nat !== null && nat.sumRows !== undefined && !overlap) {
+    nat.sumRows(out, a, start, run, rows);
+    return;
+  }
+  for (let r = 0, p = start; r < rows; r++, p += run) out[r] = addRun(0, a, p, run, 1);
+}
+
+const ONE = new Float64Array(1);
+
+/** addRun(0, a, start, n, 1): the sum of one contiguous run in numpy's order (through the addon for long runs). */
+export function sumOfRun(a: Float64Array, start: number, n: number): number {
+  if (n < NATIVE_MIN) return addRun(0, a, start, n, 1);
+  sumRows(ONE, a, start, n, 1);
+  return ONE[0];
 }

@@ -3,7 +3,7 @@ import { DType } from './dtype';
 import { ArrayLike, Axis, NDArray, ReduceOptions, shapeSize } from './ndarray';
 import { asarray } from './asarray';
 import { normalizeAxis } from './errors';
-import { addRun } from './pairwise';
+import { addRun, sumOfRun, sumRows } from './pairwise';
 import { clearNegativeZero } from './ufuncs';
 
 function reduceAxes(axis: Axis, ndim: number): number[] {
@@ -103,14 +103,14 @@ function contiguousSum(a: NDArray, options: ReduceOptions | undefined, divide: b
   if (axis === undefined || axis === null) {
     if (keepdims) return undefined;
     const n = a.size;
-    const s = addRun(0, data, o, n, 1);
+    const s = sumOfRun(data, o, n);
     return divide ? s / n : s;
   }
   if (typeof axis !== 'number' || nd === 0 || (axis !== nd - 1 && axis !== -1)) return undefined;
   const run = a.shape[nd - 1];
   const rows = run === 0 ? shapeSize(a.shape.slice(0, -1)) : a.size / run;
   const out = allocF64Uninit(rows);
-  for (let r = 0, p = o; r < rows; r++, p += run) out[r] = addRun(0, data, p, run, 1);
+  sumRows(out, data, o, run, rows);
   if (divide) for (let r = 0; r < rows; r++) out[r] /= run;
   let shape: number[];
   if (nd === 2) shape = keepdims ? [rows, 1] : [rows];

@@ -5,7 +5,7 @@
  */
 import type * as native from '../../lib/np/native';
 
-type Counted = 'mtFillDoubles' | 'mtFillGauss' | 'ufuncBinary' | 'ufuncUnary';
+type Counted = 'mtFillDoubles' | 'mtFillGauss' | 'ufuncBinary' | 'ufuncUnary' | 'sumRows';
 
 export function countingNative(names: readonly Counted[]): typeof native & { nativeCalls: Record<Counted, number> } {
   const actual = jest.requireActual('../../lib/np/native') as typeof native;

@@ -14,7 +14,7 @@
  */
 import { allocF64Uninit } from '../../np/alloc';
 import { NDArray, sameShape } from '../../np/ndarray';
-import { addRun } from '../../np/pairwise';
+import { sumOfRun, sumRows } from '../../np/pairwise';
 import { expInto, logInto } from '../../np/exp_log';
 import { nativeBinary, nativeBinaryCode } from '../../np/ufuncs';
 
@@ -238,15 +238,15 @@ export function rowSumsF(X: NDArray, scale: number | null): NDArray | null {
   const rows = X.shape[0], cols = X.shape[1];
   const d = X.data, o = X.offset;
   const out = allocF64Uninit(rows);
-  if (scale === null) for (let r = 0; r < rows; r++) out[r] = addRun(0, d, o + r * cols, cols, 1);
-  else for (let r = 0; r < rows; r++) out[r] = scale * addRun(0, d, o + r * cols, cols, 1);
+  sumRows(out, d, o, cols, rows);
+  if (scale !== null) for (let r = 0; r < rows; r++) out[r] = scale * out[r];
   return new NDArray(out, [rows, 1], 'float64');
 }
 
 /** np.sum(x) of a C-contiguous float64 array with no axis: one pairwise run over all elements. */
 export function sumAllF(x: NDArray): number | null {
   if (!isF64(x) || !x.isCContiguous) return null;
-  return addRun(0, x.data, x.offset, x.size, 1);
+  return sumOfRun(x.data, x.offset, x.size);
 }
 
 // ---- costs ---------------------------------------------------------------------------------------
@@ -291,7 +291,7 @@ export function crossEntropySumF(a3: unknown, Y: unknown, nanToZero: boolean): n
   const n = a3.size, ad = buf(a3), ao = off(a3), yd = buf(Y), yo = off(Y);
   if (ceScratch.length < n) ceScratch = new Float64Array(n);
   crossEntropyTerms(ad, ao, yd, yo, n, ceScratch, nanToZero);
-  return addRun(0, ceScratch, 0, n, 1);
+  return sumOfRun(ceScratch, 0, n);
 }
 
 /** np.log(np.subtract(1, a)) for float64 a: `log(1 - a)`. */
