@@ -38,24 +38,12 @@ static napi_value fail(napi_env env, const char *msg) {
   return NULL;
 }
 
-/*
- * v as an integer in [lo, hi]; returns 0 and throws otherwise. The message names `what` and
- * `suffix` (may be ""); it is formatted only on failure, as these run several times per call.
- */
 static int get_int2(napi_env env, napi_value v, int64_t lo, int64_t hi, int64_t *out, const char *what, const char *suffix) {
-  double d;
-  if (napi_get_value_double(env, v, &d) != napi_ok || d != (double)(int64_t)d || d < (double)lo || d > (double)hi) {
-    char msg[200];
-    snprintf(msg, sizeof msg, "tsdl native blas: %s%s must be an integer in [%lld, %lld]", what, suffix, (long long)lo, (long long)hi);
-    napi_throw_range_error(env, NULL, msg);
-    return 0;
-  }
-  *out = (int64_t)d;
-  return 1;
+  return tsdl_get_int2(env, v, lo, hi, out, "tsdl native blas", what, suffix);
 }
 
 static int get_int(napi_env env, napi_value v, int64_t lo, int64_t hi, int64_t *out, const char *what) {
-  return get_int2(env, v, lo, hi, out, what, "");
+  return tsdl_get_int2(env, v, lo, hi, out, "tsdl native blas", what, "");
 }
 
 /* A Float64Array's data pointer and length; 0 (with an exception) for anything else. */

@@ -1,4 +1,4 @@
-/* Argument fetching (counts, typed arrays) shared by the addon's entry points (blas.c, random.c). */
+/* Argument fetching and checking shared by the addon's entry points (blas.c, random.c, ufunc.c). */
 #ifndef TSDL_NAPI_ARGS_H
 #define TSDL_NAPI_ARGS_H
 #include <stdbool.h>
@@ -47,20 +47,42 @@ static inline int tsdl_get_typed(napi_env env, napi_value v, napi_typedarray_typ
   return 1;
 }
 
-/* An integral JS number in [lo, hi] into *out; 0 (with a RangeError "<lib>: <what> must be an integer in [lo, hi]") otherwise. */
-static inline int tsdl_get_int(napi_env env, napi_value v, int64_t lo, int64_t hi, int64_t *out, const char *lib,
-                               const char *what) {
+/*
+ * An integral JS number in [lo, hi] into *out; 0 (with a RangeError "<lib>: <what><suffix> must be an
+ * integer in [lo, hi]") otherwise. The message is formatted only on failure: these run several times
+ * per call.
+ */
+static inline int tsdl_get_int2(napi_env env, napi_value v, int64_t lo, int64_t hi, int64_t *out, const char *lib,
+                                const char *what, const char *suffix) {
   double d;
-  napi_valuetype t;
-  if (napi_typeof(env, v, &t) != napi_ok || t != napi_number || napi_get_value_double(env, v, &d) != napi_ok ||
-      !(d >= (double)lo && d <= (double)hi) || d != (double)(int64_t)d) {
+  /* napi_get_value_double refuses anything but a number, so no napi_typeof first. */
+  if (napi_get_value_double(env, v, &d) != napi_ok || !(d >= (double)lo && d <= (double)hi) || d != (double)(int64_t)d) {
     char msg[200];
-    snprintf(msg, sizeof msg, "%s: %s must be an integer in [%lld, %lld]", lib, what, (long long)lo, (long long)hi);
+    snprintf(msg, sizeof msg, "%s: %s%s must be an integer in [%lld, %lld]", lib, what, suffix, (long long)lo, (long long)hi);
     napi_throw_range_error(env, NULL, msg);
     return 0;
   }
   *out = (int64_t)d;
   return 1;
+}
+
+static inline int tsdl_get_int(napi_env env, napi_value v, int64_t lo, int64_t hi, int64_t *out, const char *lib,
+                               const char *what) {
+  return tsdl_get_int2(env, v, lo, hi, out, lib, what, "");
+}
+
+/* Throws a RangeError "<lib>: <msg>"; returns NULL for the caller to return. */
+static inline napi_value tsdl_throw_range(napi_env env, const char *lib, const char *msg) {
+  char full[200];
+  snprintf(full, sizeof full, "%s: %s", lib, msg);
+  napi_throw_range_error(env, NULL, full);
+  return NULL;
+}
+
+/* Whether two byte ranges share no byte (an empty range overlaps nothing). */
+static inline int tsdl_disjoint(const void *a, size_t abytes, const void *b, size_t bbytes) {
+  uintptr_t pa = (uintptr_t)a, pb = (uintptr_t)b;
+  return abytes == 0 || bbytes == 0 || pa + abytes <= pb || pb + bbytes <= pa;
 }
 
 #endif

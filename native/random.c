@@ -118,10 +118,7 @@ static void fill_gauss(mt_state *s, double *cache, double *out, int64_t n) {
 /* ---- argument checks ----------------------------------------------------------------------- */
 
 static napi_value throw_range(napi_env env, const char *msg) {
-  char full[200];
-  snprintf(full, sizeof full, "tsdl native random: %s", msg);
-  napi_throw_range_error(env, NULL, full);
-  return NULL;
+  return tsdl_throw_range(env, "tsdl native random", msg);
 }
 
 static int get_args(napi_env env, napi_callback_info info, size_t n, napi_value *a, const char *fn) {
@@ -135,11 +132,6 @@ static int get_int(napi_env env, napi_value v, int64_t lo, int64_t hi, int64_t *
 static int get_typed(napi_env env, napi_value v, napi_typedarray_type want, const char *type_name, void **data,
                      int64_t *len, const char *what) {
   return tsdl_get_typed(env, v, want, type_name, data, len, "tsdl native random", what);
-}
-
-static int disjoint(const void *a, size_t abytes, const void *b, size_t bbytes) {
-  uintptr_t pa = (uintptr_t)a, pb = (uintptr_t)b;
-  return abytes == 0 || bbytes == 0 || pa + abytes <= pb || pb + bbytes <= pa;
 }
 
 /* key (Int32Array of 624), pos in [0, 624], out (Float64Array), start, n with out[start, start+n) inside it. */
@@ -165,7 +157,7 @@ static int get_state_and_out(napi_env env, napi_value *a, mt_state *s, double **
     return 0;
   }
   *out = (double *)o + start;
-  if (!disjoint(key, MT_N * 4, *out, (size_t)*n * 8)) {
+  if (!tsdl_disjoint(key, MT_N * 4, *out, (size_t)*n * 8)) {
     throw_range(env, "out overlaps key");
     return 0;
   }
@@ -208,7 +200,7 @@ static napi_value js_fill_gauss(napi_env env, napi_callback_info info) {
       !get_typed(env, a[5], napi_float64_array, "Float64Array", &cache, &clen, "cache"))
     return NULL;
   if (clen != 2) return throw_range(env, "cache must have 2 elements (has_gauss, gauss)");
-  if (!disjoint(cache, 16, out, (size_t)n * 8) || !disjoint(cache, 16, s.key, MT_N * 4))
+  if (!tsdl_disjoint(cache, 16, out, (size_t)n * 8) || !tsdl_disjoint(cache, 16, s.key, MT_N * 4))
     return throw_range(env, "cache overlaps key or out");
   fill_gauss(&s, (double *)cache, out, n);
   return return_pos(env, &s);

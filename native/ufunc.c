@@ -115,12 +115,7 @@ static double run_sum(const double *a, int64_t n) {
   return acc;
 }
 
-static napi_value fail(napi_env env, const char *msg) {
-  char full[200];
-  snprintf(full, sizeof full, LIB ": %s", msg);
-  napi_throw_range_error(env, NULL, full);
-  return NULL;
-}
+static napi_value fail(napi_env env, const char *msg) { return tsdl_throw_range(env, LIB, msg); }
 
 static int get_f64(napi_env env, napi_value v, double **data, int64_t *len, const char *what) {
   return tsdl_get_typed(env, v, napi_float64_array, "Float64Array", (void **)data, len, LIB, what);
@@ -133,8 +128,9 @@ static void span(int64_t off, int64_t rs, int64_t cs, int64_t rows, int64_t cols
   *hi = off + (r > 0 ? r : 0) + (c > 0 ? c : 0);
 }
 
+/* Whether two runs of doubles share no element. */
 static int disjoint(const double *p, int64_t plen, const double *q, int64_t qlen) {
-  return plen == 0 || qlen == 0 || p + plen <= q || q + qlen <= p;
+  return tsdl_disjoint(p, (size_t)plen * 8, q, (size_t)qlen * 8);
 }
 
 /* Whether an operand's elements are exactly out's, in out's order (an in-place operation). */

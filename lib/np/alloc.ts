@@ -61,3 +61,8 @@ export function allocF64Uninit(n: number): Float64Array {
   if (!unsafeBuffer) return new Float64Array(n);
   return new Float64Array(unsafeBuffer(n * 8).buffer, 0, n);
 }
+
+/** Whether two Float64Arrays share any element (views of one buffer may). */
+export function sharesElements(x: Float64Array, y: Float64Array): boolean {
+  return x.buffer === y.buffer && x.byteOffset < y.byteOffset + y.byteLength && y.byteOffset < x.byteOffset + x.byteLength;
+}

@@ -4,6 +4,7 @@
  * interleaved accumulators, larger runs split in halves at a multiple of 8), and the chunk sums
  * are added to the running total in order. Matching this order is what makes sums round like numpy's.
  */
+import { sharesElements } from './alloc';
 import { activeNative } from './native';
 
 export const BUFFER_SIZE = 8192;
@@ -49,8 +50,7 @@ export function addRun(acc: number, a: Float64Array, start: number, n: number, s
  */
 export function sumRows(out: Float64Array, a: Float64Array, start: number, run: number, rows: number): void {
   const nat = rows * run >= NATIVE_MIN ? activeNative() : null;
-  const overlap = out.buffer === a.buffer && out.byteOffset < a.byteOffset + a.byteLength && a.byteOffset < out.byteOffset + out.byteLength;
-  if (nat !== null && nat.sumRows !== undefined && !overlap) {
+  if (nat !== null && nat.sumRows !== undefined && !sharesElements(out, a)) {
     nat.sumRows(out, a, start, run, rows);
     return;
   }

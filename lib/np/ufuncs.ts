@@ -1,5 +1,5 @@
 import { DType, checkInt, promoteTypes, promoteWithScalar } from './dtype';
-import { allocF64Uninit } from './alloc';
+import { allocF64Uninit, sharesElements } from './alloc';
 import { expInto, logInto } from './exp_log';
 import { ArrayLike, NDArray, sameShape } from './ndarray';
 import { asarray } from './asarray';
@@ -31,14 +31,9 @@ const NATIVE_UNARY_OPS = ['x * x', '-x', 'Math.abs(x)', 'Math.sqrt(x)'];
 const NATIVE_MIN = 256;
 const NATIVE_P = new Float64Array(8);
 
-/** Whether two Float64Arrays share any element (then the addon refuses them; the TypeScript loops cope). */
-function overlaps(x: Float64Array, y: Float64Array): boolean {
-  return x.buffer === y.buffer && x.byteOffset < y.byteOffset + y.byteLength && y.byteOffset < x.byteOffset + x.byteLength;
-}
-
 /** An operand the addon may not read while writing out: overlapping, and not exactly out's elements in out's order. */
 function clashes(out: Float64Array, x: Float64Array, xo: number, rs: number, cs: number, rows: number, cols: number): boolean {
-  return overlaps(out, x) && !(out === x && xo === 0 && cs === 1 && (rows === 1 || rs === cols));
+  return sharesElements(out, x) && !(out === x && xo === 0 && cs === 1 && (rows === 1 || rs === cols));
 }
 
 /** The addon's code for the element-wise operation the TypeScript expression computes, or -1. */
@@ -329,7 +324,7 @@ function unary(spec: UnarySpec, a: ArrayLike): NDArray {
   const src = A.values();
   const n = src.length, out = allocF64Uninit(n);
   const nat = spec.code >= 0 && n >= NATIVE_MIN ? activeNative() : null;
-  if (nat !== null && nat.ufuncUnary !== undefined && !overlaps(out, src)) nat.ufuncUnary(spec.code, out, src, 0, n);
+  if (nat !== null && nat.ufuncUnary !== undefined && !sharesElements(out, src)) nat.ufuncUnary(spec.code, out, src, 0, n);
   else spec.kernel(out, src, n);
   if (rt === 'int64') clearNegativeZero(out);
   return new NDArray(out, A.shape, rt);
