@@ -15,3 +15,12 @@ if os.environ.get("TSDL_BENCH_PORTABLE") == "1":
     from portable_numpy import np  # noqa: E402,F401
 else:
     import numpy as np  # noqa: F401
+
+
+def boundary_points(X, h=0.01, margin=1):
+    """The grid a decision-boundary plot evaluates its classifier on, as lib/plot/boundary.ts builds
+    it: step h over the data's range widened by margin on each side, as points (2, k), x fastest."""
+    xs = np.arange(X[0, :].min() - margin, X[0, :].max() + margin, h)
+    ys = np.arange(X[1, :].min() - margin, X[1, :].max() + margin, h)
+    xx, yy = np.meshgrid(xs, ys)
+    return np.c_[xx.ravel(), yy.ravel()].T

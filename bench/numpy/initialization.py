@@ -1,10 +1,12 @@
 #!/usr/bin/python3
 """The initialization assignment's computations in plain numpy: three 15000-iteration trainings of
-a 3-layer network on the circles dataset (zeros / large random / He initialization)."""
+a 3-layer network on the circles dataset (zeros / large random / He initialization), with the
+notebook's prints (each initializer's test case, the predictions) and the grid each decision-boundary
+plot evaluates the model on."""
 import sys, os, time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 t_import = time.perf_counter()
-from bench_numpy import np
+from bench_numpy import np, boundary_points
 import sklearn.datasets
 print('numpy import seconds: %.4f' % (time.perf_counter() - t_import), file=sys.stderr)
 
@@ -86,13 +88,29 @@ def predict(X, y, p):
     a3, _ = forward(X, p)
     pred = (a3 > 0.5).astype(int)
     print("Accuracy: " + str(np.mean(pred[0, :] == y[0, :])))
+    return pred
+
+
+def predict_dec(p, X):
+    a3, _ = forward(X, p)
+    return a3 > 0.5
+
+
+def show_params(p):
+    for k in ["W1", "b1", "W2", "b2"]:
+        print(k + " = " + str(p[k]))
 
 
 if __name__ == '__main__':
     t0 = time.perf_counter()
     train_X, train_Y, test_X, test_Y = circles()
-    for kind in ["zeros", "random", "he"]:
+    for kind, dims in [("zeros", [3, 2, 1]), ("random", [3, 2, 1]), ("he", [2, 4, 1])]:
+        show_params(init(kind, dims))
         p = model(train_X, train_Y, kind)
-        print("On the train set:"); predict(train_X, train_Y, p)
-        print("On the test set:"); predict(test_X, test_Y, p)
+        print("On the train set:"); pred_train = predict(train_X, train_Y, p)
+        print("On the test set:"); pred_test = predict(test_X, test_Y, p)
+        if kind != "he":
+            print("predictions_train = " + str(pred_train))
+            print("predictions_test = " + str(pred_test))
+        predict_dec(p, boundary_points(train_X))  # the decision-boundary plot's grid (drawing not timed)
     print("numpy seconds: %.4f" % (time.perf_counter() - t0), file=sys.stderr)

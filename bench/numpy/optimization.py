@@ -1,11 +1,12 @@
 #!/usr/bin/python3
 """The optimization assignment's computations in plain numpy, printing what the source notebook prints: the
 graded functions on the course's test cases, then mini-batch gradient descent, momentum and Adam on the moons
-dataset (5000 epochs each), then learning-rate decay (update_lr every epoch; schedule_lr_decay for all three)."""
+dataset (5000 epochs each), then learning-rate decay (update_lr every epoch; schedule_lr_decay for all three); after each training, the grid its decision-boundary
+plot evaluates the model on."""
 import sys, os, time, math
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 t_import = time.perf_counter()
-from bench_numpy import np
+from bench_numpy import np, boundary_points
 import sklearn.datasets
 print('numpy import seconds: %.4f' % (time.perf_counter() - t_import), file=sys.stderr)
 
@@ -147,6 +148,11 @@ def predict(X, y, p):
     print('Accuracy: ' + str(np.mean(((a3 > 0.5).astype(int))[0, :] == y[0, :])))
 
 
+def predict_dec(p, X):
+    a3, _ = forward(X, p)
+    return a3 > 0.5
+
+
 def show(name, a):
     print(name + ' =\n' + str(a))
 
@@ -217,4 +223,5 @@ if __name__ == '__main__':
         p = model(train_X, train_Y, dims, **kw)
         print('numpy seconds (%s): %.3f' % (name, time.perf_counter() - t1), file=sys.stderr)
         predict(train_X, train_Y, p)
+        predict_dec(p, boundary_points(train_X))  # the notebook's decision-boundary plot (drawing not timed)
     print('numpy seconds: %.4f' % (time.perf_counter() - t0), file=sys.stderr)
