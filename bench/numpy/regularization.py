@@ -67,17 +67,20 @@ def backward(X, Y, cache, lambd=0, D=None, keep_prob=1):
     m = X.shape[1]
     Z1, A1, W1, b1, Z2, A2, W2, b2, Z3, A3, W3, b3 = cache
     dZ3 = A3 - Y
-    dW3 = 1. / m * np.dot(dZ3, A2.T) + (lambd / m * W3 if lambd else 0)
+    dW3 = 1. / m * np.dot(dZ3, A2.T)
+    if lambd: dW3 = dW3 + lambd / m * W3
     db3 = 1. / m * np.sum(dZ3, axis=1, keepdims=True)
     dA2 = np.dot(W3.T, dZ3)
     if D is not None: dA2 = dA2 * D[1]; dA2 = dA2 / keep_prob
     dZ2 = np.multiply(dA2, np.int64(A2 > 0))
-    dW2 = 1. / m * np.dot(dZ2, A1.T) + (lambd / m * W2 if lambd else 0)
+    dW2 = 1. / m * np.dot(dZ2, A1.T)
+    if lambd: dW2 = dW2 + lambd / m * W2
     db2 = 1. / m * np.sum(dZ2, axis=1, keepdims=True)
     dA1 = np.dot(W2.T, dZ2)
     if D is not None: dA1 = dA1 * D[0]; dA1 = dA1 / keep_prob
     dZ1 = np.multiply(dA1, np.int64(A1 > 0))
-    dW1 = 1. / m * np.dot(dZ1, X.T) + (lambd / m * W1 if lambd else 0)
+    dW1 = 1. / m * np.dot(dZ1, X.T)
+    if lambd: dW1 = dW1 + lambd / m * W1
     db1 = 1. / m * np.sum(dZ1, axis=1, keepdims=True)
     return {'dW1': dW1, 'db1': db1, 'dW2': dW2, 'db2': db2, 'dW3': dW3, 'db3': db3}
 
