@@ -159,9 +159,14 @@ function writeCodeCache() {
  * `dryRun`, when it would have).
  */
 function ensureRuntimeBundle({ force = false, dryRun = false } = {}) {
-  if (!force && isFresh()) return false;
-  if (!dryRun) build();
-  return true;
+  const stale = force || !isFresh();
+  if (!dryRun) {
+    if (stale) build();
+    // The compiler's code cache goes with the bundle (both are what a notebook's start loads), made
+    // after it so the warm-up's `import ... from 'tsdl'` finds the declarations.
+    require('./typescript-cache.js').ensureTypeScriptCache();
+  }
+  return stale;
 }
 
 module.exports = { ensureRuntimeBundle, publicModules, entryFile, RUNTIME };

@@ -112,7 +112,7 @@ describe('the bundle loads through V8\'s code cache (scripts/runtime-loader.js)'
     try {
       fs.mkdirSync(path.join(dir, 'scripts'));
       fs.mkdirSync(path.join(dir, 'dist'));
-      fs.copyFileSync(path.join(REPO, 'scripts', 'runtime-loader.js'), path.join(dir, 'scripts', 'runtime-loader.js'));
+      for (const f of ['runtime-loader.js', 'code-cache.js']) fs.copyFileSync(path.join(REPO, 'scripts', f), path.join(dir, 'scripts', f));
       fs.copyFileSync(path.join(REPO, 'dist', 'runtime.js'), path.join(dir, 'dist', 'runtime.js'));
       const run = (): { how: string; value: string } => {
         const script = `const l = require(${JSON.stringify(path.join(dir, 'scripts', 'runtime-loader.js'))});
@@ -127,6 +127,51 @@ describe('the bundle loads through V8\'s code cache (scripts/runtime-loader.js)'
       expect(run()).toEqual({ how: 'compiled', value: '[0.5 1.5 2.5]' });
       fs.copyFileSync(path.join(REPO, 'dist', 'runtime.js.cache'), path.join(dir, 'dist', 'runtime.js.cache'));
       expect(run()).toEqual({ how: 'cached', value: '[0.5 1.5 2.5]' });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('TypeScript loads through V8\'s code cache (scripts/typescript-cache.js)', () => {
+  // In a fresh process from notebooks/: how the compiler loaded, whether tslab's converter got the same
+  // module, and what it makes of a valid cell and of one with a type error.
+  const convertScript = `const tc = require(${JSON.stringify(path.join(REPO, 'scripts', 'typescript-cache.js'))});
+    const ts = tc.loadTypeScript(), how = tc.lastLoad();
+    const { loadConverterModule } = require(${JSON.stringify(path.join(REPO, 'grader', 'run', 'converter-module.ts'))});
+    const conv = loadConverterModule(false).createConverter({ isJS: false, isBrowser: false });
+    const ok = conv.convert('', "import { np } from 'tsdl';\\nconst a = np.ones([2, 2]).mul(3);\\na.shape;");
+    const bad = conv.convert('', "const n: number = 'x';");
+    conv.close();
+    process.stdout.write(JSON.stringify({ how, same: require(tc.typescriptFile()) === ts,
+      ok: [ok.output, ok.diagnostics.map((d) => d.messageText)], bad: [bad.output, bad.diagnostics.map((d) => d.messageText)] }));
+    process.exit(0);`;
+  const run = (env: NodeJS.ProcessEnv): { how: string; same: boolean; ok: unknown; bad: unknown } => {
+    const r = spawnSync(process.execPath, ['--require', 'tsx/cjs', '-e', convertScript],
+      { cwd: path.join(REPO, 'notebooks'), encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '', ...env } });
+    expect(r.stderr).toBe('');
+    return JSON.parse(r.stdout);
+  };
+
+  test('a fresh process takes the cache, tslab gets the same module, and cells convert as without it', () => {
+    bundle.ensureRuntimeBundle();
+    expect(fs.existsSync(path.join(REPO, 'dist', 'typescript.js.cache'))).toBe(true);
+    const cached = run({}), plain = run({ TSDL_TS_CACHE: '0' });
+    expect([cached.how, cached.same, plain.how, plain.same]).toEqual(['cached', true, 'compiled', true]);
+    expect(cached.ok).toEqual(plain.ok);
+    expect(cached.bad).toEqual(plain.bad);
+    expect((plain.bad as [unknown, string[]])[1].join(' ')).toMatch(/not assignable to type 'number'/);
+    expect((plain.ok as [string, string[]])[1]).toEqual([]);
+  });
+
+  test('a damaged cache only means a normal compile', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsdl-tscache-'));
+    try {
+      const damaged = path.join(dir, 'typescript.js.cache');
+      fs.writeFileSync(damaged, Buffer.alloc(4096, 7));
+      const r = run({ TSDL_TS_CACHE: damaged });
+      expect([r.how, r.same]).toEqual(['compiled', true]);
+      expect(r.ok).toEqual(run({ TSDL_TS_CACHE: '0' }).ok);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

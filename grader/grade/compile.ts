@@ -22,6 +22,9 @@ export class CellCompiler {
     const before = process.cwd();
     process.chdir(rootDir);
     try {
+      // The compiler through its code cache (scripts/typescript-cache.js), where tslab's converter requires it.
+      // eslint-disable-next-line @typescript-eslint/no-var-requires
+      (require('../../scripts/typescript-cache.js') as { loadTypeScript: () => unknown }).loadTypeScript();
       // eslint-disable-next-line @typescript-eslint/no-var-requires
       const { createConverter } = require('tslab/dist/converter') as { createConverter: (o: object) => TslabConverter };
       this.conv = createConverter({ isJS: false, isBrowser: false });

@@ -10,6 +10,9 @@ export type ConverterModule = typeof import('tslab/dist/converter');
 
 type TS = typeof import('@tslab/typescript-for-tslab');
 
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { loadTypeScript } = require('../../scripts/typescript-cache.js') as { loadTypeScript: () => unknown };
+
 /**
  * tslab's converter module, loaded so that it only type-checks files whose diagnostics it reports.
  *
@@ -24,9 +27,9 @@ type TS = typeof import('@tslab/typescript-for-tslab');
  */
 export function loadConverterModule(fullCheck: boolean): ConverterModule {
   const converterPath = require.resolve('tslab/dist/converter');
+  // The compiler through its code cache, registered where tslab's converter requires it.
+  const ts = loadTypeScript() as TS;
   if (fullCheck) return require(converterPath) as ConverterModule;
-  const tsPath = require.resolve('@tslab/typescript-for-tslab', { paths: [path.dirname(converterPath)] });
-  const ts = require(tsPath) as TS;
   const cwd = process.cwd();
   const reported = (fileName: string) => !path.relative(cwd, fileName).startsWith('..');
   // The converter reads `ts` through __importStar, which copies own enumerable properties:
