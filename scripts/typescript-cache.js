@@ -49,8 +49,8 @@ function loadTypeScript() {
 }
 
 function stamp() {
-  const st = fs.statSync(typescriptFile());
-  return { file: typescriptFile(), size: st.size, mtimeMs: st.mtimeMs, node: process.version, arch: process.arch };
+  const file = typescriptFile(), st = fs.statSync(file);
+  return { file, size: st.size, mtimeMs: st.mtimeMs, node: process.version, arch: process.arch };
 }
 
 function isFresh() {
@@ -62,11 +62,10 @@ function isFresh() {
 }
 
 // In a plain child process (V8 rejects a cache made under other flags), from the notebooks' folder.
-const WARM_UP = `require('fs').mkdirSync(${JSON.stringify(path.dirname(DEFAULT_CACHE))}, { recursive: true });
+const warmUp = (file) => `require('fs').mkdirSync(${JSON.stringify(path.dirname(DEFAULT_CACHE))}, { recursive: true });
 const { compileCached, runAsModule, writeCache } = require(${JSON.stringify(path.join(__dirname, 'code-cache.js'))});
-const file = ${JSON.stringify('FILE')};
-const { script } = compileCached(file, null);
-runAsModule(script, file, module, true);
+const { script } = compileCached(${JSON.stringify(file)}, null);
+runAsModule(script, ${JSON.stringify(file)}, module, true);
 const c = require('tslab/dist/converter').createConverter({ isJS: false, isBrowser: false });
 c.convert('', "import { np } from 'tsdl';\\nconst a: number[] = [1, 2];\\nconsole.log(np.zeros([2]).add(a), a.map((x) => x * 2));");
 c.close();
@@ -78,7 +77,7 @@ function ensureTypeScriptCache({ force = false } = {}) {
   if (!force && isFresh()) return true;
   const { spawnSync } = require('child_process');
   const cwd = fs.existsSync(path.join(REPO, 'notebooks')) ? path.join(REPO, 'notebooks') : REPO;
-  const r = spawnSync(process.execPath, ['-e', WARM_UP.replace('"FILE"', JSON.stringify(typescriptFile()))],
+  const r = spawnSync(process.execPath, ['-e', warmUp(typescriptFile())],
     { cwd, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
   if (r.status !== 0) {
     process.stderr.write(`warning: no code cache for TypeScript (it will compile on each start): ${r.stderr.trim().split('\n').slice(-3).join(' | ')}\n`);
