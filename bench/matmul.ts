@@ -5,7 +5,7 @@
  * Prints one Markdown table per product (median of N repetitions after warm-up). Our side runs under
  * the notebooks' malloc settings (scripts/malloc-tunables.js), numpy under its defaults.
  */
-import { execFileSync, spawnSync } from 'child_process';
+import { execFileSync } from 'child_process';
 import * as path from 'path';
 import { Mat, gemm, gemmStats, setGemmOptions } from '../lib/np/gemm';
 import { nativeBlas, nativeBlasError } from '../lib/np/native';
@@ -15,15 +15,10 @@ import { deferOptions, setDeferOptions } from '../lib/np/deferred';
 
 // Our products run as notebooks run them: under the malloc settings the tsdl commands and the kernel
 // start with (scripts/malloc-tunables.js; glibc reads them at process start). numpy keeps its own.
-if (process.platform === 'linux' && process.env.GLIBC_TUNABLES === undefined) {
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
-  const { withMallocTunables } = require('../scripts/malloc-tunables') as { withMallocTunables: () => NodeJS.ProcessEnv };
-  const r = spawnSync(process.execPath, [...process.execArgv, ...process.argv.slice(1)],
-    { stdio: 'inherit', env: { ...withMallocTunables(), TSDL_BENCH_OWN_TUNABLES: '1' } });
-  process.exit(r.status ?? 1);
-}
-const numpyEnv: NodeJS.ProcessEnv = { ...process.env };
-if (numpyEnv.TSDL_BENCH_OWN_TUNABLES) delete numpyEnv.GLIBC_TUNABLES;
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const tunables = require('../scripts/malloc-tunables') as { restartWithMallocTunables: (script: string) => void; withoutOwnTunables: () => NodeJS.ProcessEnv };
+tunables.restartWithMallocTunables(process.argv[1]);
+const numpyEnv = tunables.withoutOwnTunables();
 
 const reps = process.argv.includes('--reps') ? Number(process.argv[process.argv.indexOf('--reps') + 1]) : 15;
 

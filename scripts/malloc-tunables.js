@@ -19,4 +19,29 @@ function withMallocTunables(env = process.env) {
   return env.GLIBC_TUNABLES === undefined ? { ...env, GLIBC_TUNABLES: MALLOC_TUNABLES } : env;
 }
 
-module.exports = { MALLOC_TUNABLES, withMallocTunables };
+// Set in the restarted process when the settings are ours, not the user's (see withoutOwnTunables).
+const OWN = 'TSDL_OWN_MALLOC_TUNABLES';
+
+/**
+ * On Linux without GLIBC_TUNABLES: runs `script` again (same Node flags and arguments) with the
+ * settings and exits with its status; otherwise returns, and the caller goes on in this process.
+ */
+function restartWithMallocTunables(script) {
+  if (process.platform !== 'linux' || process.env.GLIBC_TUNABLES !== undefined) return;
+  const { spawnSync } = require('child_process');
+  const r = spawnSync(process.execPath, [...process.execArgv, script, ...process.argv.slice(2)],
+    { stdio: 'inherit', env: { ...withMallocTunables(), [OWN]: '1' } });
+  if (r.error) throw r.error;
+  if (r.signal) process.kill(process.pid, r.signal);
+  process.exit(r.status ?? 1);
+}
+
+/** process.env for a child that should run under its own malloc defaults (the benches' numpy side). */
+function withoutOwnTunables(env = process.env) {
+  const out = { ...env };
+  if (out[OWN]) delete out.GLIBC_TUNABLES;
+  delete out[OWN];
+  return out;
+}
+
+module.exports = { MALLOC_TUNABLES, withMallocTunables, restartWithMallocTunables, withoutOwnTunables };

@@ -6,7 +6,7 @@
  * Usage: npx tsx bench/reg/dropout-steps.ts [--warm N] [--iters N]
  */
 /* eslint-disable @typescript-eslint/no-var-requires */
-import { execFileSync, spawnSync } from 'child_process';
+import { execFileSync } from 'child_process';
 import * as path from 'path';
 import type { NDArray } from '../../lib/np/ndarray';
 
@@ -15,14 +15,9 @@ const warm = arg('--warm', 3000), iters = arg('--iters', 10000);
 
 // Our side runs as notebooks run: under the malloc settings the tsdl commands and the kernel start
 // with (glibc reads them at process start); numpy keeps its own.
-if (process.platform === 'linux' && process.env.GLIBC_TUNABLES === undefined) {
-  const { withMallocTunables } = require('../../scripts/malloc-tunables') as { withMallocTunables: () => NodeJS.ProcessEnv };
-  const r = spawnSync(process.execPath, [...process.execArgv, ...process.argv.slice(1)],
-    { stdio: 'inherit', env: { ...withMallocTunables(), TSDL_BENCH_OWN_TUNABLES: '1' } });
-  process.exit(r.status ?? 1);
-}
-const numpyEnv: NodeJS.ProcessEnv = { ...process.env };
-if (numpyEnv.TSDL_BENCH_OWN_TUNABLES) delete numpyEnv.GLIBC_TUNABLES;
+const tunables = require('../../scripts/malloc-tunables') as { restartWithMallocTunables: (script: string) => void; withoutOwnTunables: () => NodeJS.ProcessEnv };
+tunables.restartWithMallocTunables(process.argv[1]);
+const numpyEnv = tunables.withoutOwnTunables();
 
 const MODULES = require('../../scripts/runtime-loader.js').loadRuntime().MODULES as Record<string, unknown>;
 const { np } = MODULES.tsdl as typeof import('../../lib');
