@@ -15,13 +15,18 @@ const { compileCached, runAsModule, writeCache } = require('./code-cache.js');
 
 const REPO = path.resolve(__dirname, '..');
 const DEFAULT_CACHE = path.join(REPO, 'dist', 'typescript.js.cache');
-const CACHE = process.env.TSDL_TS_CACHE && process.env.TSDL_TS_CACHE !== '0' ? path.resolve(process.env.TSDL_TS_CACHE) : DEFAULT_CACHE;
 const STAMP = `${DEFAULT_CACHE}.json`;
 
 /** The compiler file tslab's converter requires. */
 function typescriptFile() {
   const converter = require.resolve('tslab/dist/converter');
   return require.resolve('@tslab/typescript-for-tslab', { paths: [path.dirname(converter)] });
+}
+
+/** The cache file loadTypeScript reads (null: none), per TSDL_TS_CACHE. */
+function cacheToRead() {
+  const v = process.env.TSDL_TS_CACHE;
+  return v === '0' ? null : v ? path.resolve(v) : DEFAULT_CACHE;
 }
 
 /** How the last loadTypeScript() went: 'required' (already loaded), 'cached', 'compiled'. */
@@ -39,7 +44,7 @@ function loadTypeScript() {
   }
   let compiled;
   try {
-    compiled = compileCached(file, process.env.TSDL_TS_CACHE === '0' ? null : CACHE);
+    compiled = compileCached(file, cacheToRead());
   } catch {
     lastLoad = 'compiled';
     return require(file);
@@ -91,7 +96,7 @@ function ensureTypeScriptCache({ force = false } = {}) {
   return true;
 }
 
-module.exports = { loadTypeScript, ensureTypeScriptCache, typescriptFile, lastLoad: () => lastLoad, CACHE: DEFAULT_CACHE };
+module.exports = { loadTypeScript, ensureTypeScriptCache, typescriptFile, lastLoad: () => lastLoad };
 
 if (require.main === module) {
   const ok = ensureTypeScriptCache({ force: process.argv.includes('--force') });
