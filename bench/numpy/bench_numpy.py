@@ -17,10 +17,11 @@ else:
     import numpy as np  # noqa: F401
 
 
-def boundary_points(X, h=0.01, margin=1):
-    """The grid a decision-boundary plot evaluates its classifier on, as lib/plot/boundary.ts builds
-    it: step h over the data's range widened by margin on each side, as points (2, k), x fastest."""
+def boundary_predictions(forward, p, X, h=0.01, margin=1):
+    """What a decision-boundary plot computes, as lib/plot/boundary.ts does it: the model's predictions
+    (forward(points, p)[0] > 0.5) on a grid with step h over the data's range widened by margin on each
+    side, as points (2, k), x fastest. The drawing is not part of it."""
     xs = np.arange(X[0, :].min() - margin, X[0, :].max() + margin, h)
     ys = np.arange(X[1, :].min() - margin, X[1, :].max() + margin, h)
     xx, yy = np.meshgrid(xs, ys)
-    return np.c_[xx.ravel(), yy.ravel()].T
+    return forward(np.c_[xx.ravel(), yy.ravel()].T, p)[0] > 0.5

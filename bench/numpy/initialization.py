@@ -6,7 +6,7 @@ plot evaluates the model on."""
 import sys, os, time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 t_import = time.perf_counter()
-from bench_numpy import np, boundary_points
+from bench_numpy import np, boundary_predictions
 import sklearn.datasets
 print('numpy import seconds: %.4f' % (time.perf_counter() - t_import), file=sys.stderr)
 
@@ -91,11 +91,6 @@ def predict(X, y, p):
     return pred
 
 
-def predict_dec(p, X):
-    a3, _ = forward(X, p)
-    return a3 > 0.5
-
-
 def show_params(p):
     for k in ["W1", "b1", "W2", "b2"]:
         print(k + " = " + str(p[k]))
@@ -112,5 +107,5 @@ if __name__ == '__main__':
         if kind != "he":
             print("predictions_train = " + str(pred_train))
             print("predictions_test = " + str(pred_test))
-        predict_dec(p, boundary_points(train_X))  # the decision-boundary plot's grid (drawing not timed)
+        boundary_predictions(forward, p, train_X)  # the decision-boundary plot
     print("numpy seconds: %.4f" % (time.perf_counter() - t0), file=sys.stderr)

@@ -6,7 +6,7 @@ plot evaluates the model on."""
 import sys, os, time, math
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 t_import = time.perf_counter()
-from bench_numpy import np, boundary_points
+from bench_numpy import np, boundary_predictions
 import sklearn.datasets
 print('numpy import seconds: %.4f' % (time.perf_counter() - t_import), file=sys.stderr)
 
@@ -148,11 +148,6 @@ def predict(X, y, p):
     print('Accuracy: ' + str(np.mean(((a3 > 0.5).astype(int))[0, :] == y[0, :])))
 
 
-def predict_dec(p, X):
-    a3, _ = forward(X, p)
-    return a3 > 0.5
-
-
 def show(name, a):
     print(name + ' =\n' + str(a))
 
@@ -223,5 +218,5 @@ if __name__ == '__main__':
         p = model(train_X, train_Y, dims, **kw)
         print('numpy seconds (%s): %.3f' % (name, time.perf_counter() - t1), file=sys.stderr)
         predict(train_X, train_Y, p)
-        predict_dec(p, boundary_points(train_X))  # the notebook's decision-boundary plot (drawing not timed)
+        boundary_predictions(forward, p, train_X)  # the notebook's decision-boundary plot
     print('numpy seconds: %.4f' % (time.perf_counter() - t0), file=sys.stderr)
