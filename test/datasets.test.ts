@@ -52,9 +52,8 @@ function expectExact(got: NDArray, want: Enc, dtype: string): void {
 }
 
 /**
- * The path of a course data file. The course's files are required (CI has ../shared/datasets beside
- * the clone); when one is missing the tests that need it fail with the loader's message, which says
- * where to put it.
+ * The path of a course data file. The course's files are committed under datasets/; when one is
+ * missing the tests that need it fail with the loader's message, which says where to put it.
  */
 function courseFile(name: string): string | null {
   try { return resolveDataFile(name); } catch { return null; }
@@ -224,11 +223,31 @@ describe('file resolution', () => {
     fs.rmSync(dir, { recursive: true });
   });
 
-  test('the search order is $TSDL_DATA, ./datasets, <repo>/datasets, <repo>/../shared/datasets', () => {
+  test('the search order is $TSDL_DATA, then <repo>/datasets, whatever the working directory', () => {
     delete process.env.TSDL_DATA;
     const repo = path.resolve(__dirname, '..');
-    expect(dataDirs().map((d) => d.dir)).toEqual([
-      null, path.resolve('datasets'), path.join(repo, 'datasets'), path.resolve(repo, '..', 'shared', 'datasets')]);
+    const cwd = process.cwd();
+    try {
+      process.chdir(os.tmpdir());
+      expect(dataDirs().map((d) => d.dir)).toEqual([null, path.join(repo, 'datasets')]);
+      expect(resolveDataFile('data.mat')).toBe(path.join(repo, 'datasets', 'data.mat'));
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
+  test('the committed data files are the course\'s (sha256)', () => {
+    const crypto = require('crypto') as typeof import('crypto');
+    const repo = path.resolve(__dirname, '..');
+    const want: Record<string, string> = {
+      'data.mat': '1218828095bf91d215622d00b2a5b8784c359e29d9d9c5734949b8e60c5bc231',
+      'train_catvnoncat.h5': 'fbe56ab67c3ae28d564e3a644189117976d6b31af0a3ce9bb17dbf22908af242',
+      'test_catvnoncat.h5': '6a9d39ce52fa85953c5834695b8534a30ed8cfd54971fb2f080b5a24d002b951',
+    };
+    for (const [name, sha] of Object.entries(want)) {
+      const got = crypto.createHash('sha256').update(fs.readFileSync(path.join(repo, 'datasets', name))).digest('hex');
+      expect([name, got]).toEqual([name, sha]);
+    }
   });
 
   test('a missing file names every place searched and where to put it', () => {
@@ -237,7 +256,7 @@ describe('file resolution', () => {
     try { resolveDataFile('nothing_here.h5'); } catch (e) { message = (e as Error).message; }
     expect(message).toContain("Data file 'nothing_here.h5' not found");
     expect(message).toContain('$TSDL_DATA (/nonexistent/tsdl)');
-    expect(message).toContain(path.resolve(__dirname, '..', '..', 'shared', 'datasets'));
+    expect(message).toContain(path.resolve(__dirname, '..', 'datasets'));
     expect(message).toMatch(/Put nothing_here\.h5 in .*datasets/);
     expect(message).toContain('TSDL_DATA environment variable');
   });

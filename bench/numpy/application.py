@@ -13,7 +13,7 @@ REPO = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..')
 
 
 def data_file(name):
-    for d in [os.environ.get('TSDL_DATA', ''), os.path.join(REPO, 'datasets'), os.path.join(REPO, '..', 'shared', 'datasets')]:
+    for d in [os.environ.get('TSDL_DATA', ''), os.path.join(REPO, 'datasets')]:
         if d and os.path.exists(os.path.join(d, name)):
             return os.path.join(d, name)
     raise FileNotFoundError(name)

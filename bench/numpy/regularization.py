@@ -13,7 +13,7 @@ REPO = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..')
 
 
 def load_2D_dataset():
-    for d in [os.environ.get('TSDL_DATA', ''), os.path.join(REPO, 'datasets'), os.path.join(REPO, '..', 'shared', 'datasets')]:
+    for d in [os.environ.get('TSDL_DATA', ''), os.path.join(REPO, 'datasets')]:
         f = os.path.join(d, 'data.mat')
         if d and os.path.exists(f):
             data = scipy.io.loadmat(f)

@@ -1,6 +1,7 @@
 /**
- * Where the course's data files are found. The files are never committed; a name resolves from,
- * in order: $TSDL_DATA, <cwd>/datasets, <repo>/datasets, <repo>/../shared/datasets.
+ * Where the course's data files are found: $TSDL_DATA first, then the repository's own datasets/
+ * (committed), located from this module's file rather than the working directory, so a notebook
+ * anywhere finds them.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -27,9 +28,7 @@ export function dataDirs(): { dir: string | null; label: string }[] {
   const env = process.env.TSDL_DATA;
   return [
     { dir: env ? path.resolve(env) : null, label: env ? `$TSDL_DATA (${path.resolve(env)})` : '$TSDL_DATA (not set)' },
-    { dir: path.resolve(process.cwd(), 'datasets'), label: path.resolve(process.cwd(), 'datasets') },
     { dir: path.join(repo, 'datasets'), label: path.join(repo, 'datasets') },
-    { dir: path.resolve(repo, '..', 'shared', 'datasets'), label: path.resolve(repo, '..', 'shared', 'datasets') },
   ];
 }
 
@@ -42,6 +41,6 @@ export function resolveDataFile(name: string): string {
   const seen = new Set<string>();
   const places = dirs.filter((d) => !d.dir || !seen.has(d.dir) && seen.add(d.dir)).map((d) => `  - ${d.label}`);
   throw new Error(`Data file '${name}' not found. Looked in:\n${places.join('\n')}\n` +
-    `Put ${name} in ${path.join(repoRoot(), 'datasets')} (or a 'datasets' folder beside your notebook), ` +
+    `Put ${name} in ${path.join(repoRoot(), 'datasets')}, ` +
     'or set the TSDL_DATA environment variable to the folder that holds it.');
 }
