@@ -4,6 +4,9 @@ import { registerReleaseCommand } from './commands/release';
 import { registerRunCommand } from './commands/run';
 import { registerGradeCommands } from './commands/grade';
 import { registerValidateCommand } from './commands/validate';
+import { registerWorkerCommand } from './commands/worker';
+import { registerStatusCommand } from './commands/status';
+import { registerGradescopeCommands } from './commands/gradescope';
 
 const program = new Command();
 program
@@ -14,6 +17,9 @@ registerRunCommand(program);
 registerReleaseCommand(program);
 registerGradeCommands(program);
 registerValidateCommand(program);
+registerWorkerCommand(program);
+registerStatusCommand(program);
+registerGradescopeCommands(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   console.error(err instanceof Error ? err.message : String(err));

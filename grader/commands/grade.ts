@@ -3,11 +3,13 @@ import { Command } from 'commander';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { SingleBar, Presets } from 'cli-progress';
 import { gradeAll, Job } from '../batch/pool';
 import type { SubmissionResult } from '../grade/grade';
+import { assignmentVersion } from '../grade/version';
 import { Gradebook } from '../gradebook/db';
-import { gradesCsv } from '../report/csv';
+import { createProgress } from '../progress';
+import { gradeOnQueue } from '../queue/producer';
+import { CanvasKey, canvasCsv, gradesCsv } from '../report/csv';
 import { gradescopeJson } from '../report/gradescope';
 import { indexHtml, submissionHtml } from '../report/html';
 import { buildSandbox } from '../sandbox/bundle';
@@ -79,28 +81,33 @@ export function registerGradeCommands(program: Command): void {
     .option('--db <file>', 'SQLite gradebook; submissions already in it are skipped')
     .option('--timeout <s>', 'wall-clock limit per call, seconds', String(DEFAULT_LIMITS.timeoutMs / 1000))
     .option('--memory <mb>', 'memory limit of a sandbox, MB', String(DEFAULT_LIMITS.memoryMb))
-    .action(async (paths: string[], o: { assignment: string; jobs: string; json?: string; csv?: string; html?: string; db?: string; timeout: string; memory: string }) => {
+    .option('--queue <url>', 'grade on a Redis queue served by `tsdl worker` processes (redis://host:port/db)')
+    .option('--regrade', 'with --db: also grade again results graded under another hidden-tests version')
+    .action(async (paths: string[], o: { assignment: string; jobs: string; json?: string; csv?: string; html?: string; db?: string; timeout: string; memory: string; queue?: string; regrade?: boolean }) => {
       const jobs = collectJobs(paths);
       // --assignment takes an id or an assignment folder; results are stored under the id.
       const assignmentId = fs.existsSync(o.assignment) && fs.statSync(o.assignment).isDirectory() ? path.basename(path.resolve(o.assignment)) : o.assignment;
       const assignmentArg = assignmentId === o.assignment ? o.assignment : path.resolve(o.assignment);
       const db = o.db ? new Gradebook(o.db) : null;
-      const todo = db ? jobs.filter((j) => !db.has(assignmentId, j.id)) : jobs;
+      const version = assignmentVersion(assignmentArg);
+      const stale = db ? new Set(db.toGrade(assignmentId, jobs.map((j) => j.id), version, !!o.regrade)) : null;
+      const todo = stale ? jobs.filter((j) => stale.has(j.id)) : jobs;
       if (db && todo.length < jobs.length) console.error(`${jobs.length - todo.length} submissions already in ${o.db}; grading the other ${todo.length}`);
       const results: SubmissionResult[] = [];
-      const bar = process.stderr.isTTY ? new SingleBar({ format: 'grading {bar} {value}/{total} {eta_formatted} left' , stream: process.stderr }, Presets.shades_classic) : null;
-      bar?.start(todo.length, 0);
+      const bar = createProgress(todo.length, process.stderr);
       const bundle = await buildSandbox();
       const limits = { timeoutMs: Number(o.timeout) * 1000, memoryMb: Number(o.memory) };
       try {
-        await gradeAll(assignmentArg, todo, Number(o.jobs), bundle, limits, (r) => {
-          // A submission the grader itself failed on is reported but not stored, so a re-run retries it.
-          if (r.tests.length > 0) db?.save(r);
+        const onResult = (r: SubmissionResult): void => {
+          // A failed result (the grader could not grade it) is stored as such; a re-run grades it again.
+          db?.save(r, version);
           results.push(r);
-          bar?.increment();
-        });
+          bar.done(r);
+        };
+        if (o.queue) await gradeOnQueue({ url: o.queue, assignment: assignmentArg, assignmentId, version, limits }, todo, onResult);
+        else await gradeAll(assignmentArg, todo, Number(o.jobs), bundle, limits, onResult);
       } finally {
-        bar?.stop();
+        bar.stop();
       }
       const all = db ? db.results(assignmentId).filter((r) => jobs.some((j) => j.id === r.submission)) : results;
       all.sort((a, b) => a.submission.localeCompare(b.submission));
@@ -116,12 +123,15 @@ export function registerGradeCommands(program: Command): void {
     .option('--csv <file>', 'grades as CSV')
     .option('--json <dir>', 'one results.json per submission')
     .option('--html <dir>', 'HTML feedback pages')
-    .action((o: { db: string; assignment?: string; csv?: string; json?: string; html?: string }) => {
+    .option('--canvas <file>', 'grades as a CSV for Canvas\'s gradebook import')
+    .option('--canvas-key <column>', 'Canvas column that holds the submission id: sis_login_id | sis_user_id | id', 'sis_login_id')
+    .action((o: { db: string; assignment?: string; csv?: string; json?: string; html?: string; canvas?: string; canvasKey: CanvasKey }) => {
       if (!fs.existsSync(o.db)) throw new Error(`no gradebook at ${o.db}`);
       const db = new Gradebook(o.db);
       const results = db.results(o.assignment);
       db.close();
-      if (!o.csv && !o.json && !o.html) { process.stdout.write(gradesCsv(results)); return; }
+      if (o.canvas) fs.writeFileSync(o.canvas, canvasCsv(results, { key: o.canvasKey }));
+      if (!o.csv && !o.json && !o.html) { if (!o.canvas) process.stdout.write(gradesCsv(results)); return; }
       writeReports(results, { csv: o.csv, json: o.json ? path.join(o.json, path.sep) : undefined, html: o.html });
       console.log(`${results.length} results exported`);
     });

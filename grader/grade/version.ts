@@ -1,0 +1,28 @@
+/**
+ * The hidden-tests version of an assignment: a hash of its hidden tests, its source notebook and
+ * tsdl's own version. A stored result graded under another version may have a different score now,
+ * so `tsdl grade --regrade` grades it again.
+ */
+import * as crypto from 'crypto';
+import * as fs from 'fs';
+import * as path from 'path';
+import { version as tsdlVersion } from '../../package.json';
+import { assignmentDir } from './compile';
+
+/** The folder of an assignment given by id (grader/assignments/<id>) or by path, as `tsdl grade -a` takes it. */
+export function resolveAssignmentDir(idOrDir: string): string {
+  const isPath = (idOrDir.includes('/') || idOrDir.includes(path.sep)) && fs.existsSync(idOrDir);
+  return isPath ? path.resolve(idOrDir) : assignmentDir(idOrDir);
+}
+
+export function assignmentVersion(idOrDir: string): string {
+  const dir = resolveAssignmentDir(idOrDir);
+  const h = crypto.createHash('sha256');
+  h.update(`tsdl ${tsdlVersion}\0`);
+  for (const f of ['hidden_tests.ts', 'source.ipynb']) {
+    const file = path.join(dir, f);
+    if (!fs.existsSync(file)) throw new Error(`assignment folder ${dir} has no ${f}`);
+    h.update(`${f}\0`).update(fs.readFileSync(file)).update('\0');
+  }
+  return h.digest('hex').slice(0, 16);
+}
