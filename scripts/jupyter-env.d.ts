@@ -14,6 +14,7 @@ export interface JupyterEnv {
 
 export const KERNEL_NAME: string;
 export const REPO_DIR: string;
+export const PLOTLY_EXTENSION: string;
 export function tslabBin(repoDir?: string): string;
 export function kernelSpec(repoDir?: string): KernelSpec;
 export function prepareJupyterEnv(options?: { repoDir?: string; baseEnv?: NodeJS.ProcessEnv }): JupyterEnv;

@@ -31,6 +31,35 @@ function kernelSpec(repoDir = REPO_DIR) {
   };
 }
 
+const PLOTLY_EXTENSION = 'tsdl-plotly';
+
+function copyIfChanged(from, to) {
+  const a = fs.statSync(from);
+  const b = fs.existsSync(to) ? fs.statSync(to) : null;
+  if (b && b.size === a.size && b.mtimeMs >= a.mtimeMs) return;
+  fs.copyFileSync(from, to);
+}
+
+/**
+ * The classic Notebook's renderer for plotly figures (lib/plot/nbextension/, see lib/plot/display.ts):
+ * the extension and plotly.min.js go to <data>/nbextensions/tsdl-plotly/, served by the notebook
+ * server at /nbextensions/tsdl-plotly/, and <config>/nbconfig/notebook.json loads it on every notebook page.
+ */
+function installPlotlyExtension(repoDir, dataDir, configDir) {
+  const dir = path.join(dataDir, 'nbextensions', PLOTLY_EXTENSION);
+  fs.mkdirSync(dir, { recursive: true });
+  copyIfChanged(path.join(repoDir, 'lib', 'plot', 'nbextension', `${PLOTLY_EXTENSION}.js`), path.join(dir, `${PLOTLY_EXTENSION}.js`));
+  copyIfChanged(require.resolve('plotly.js-dist-min/plotly.min.js', { paths: [repoDir] }), path.join(dir, 'plotly.min.js'));
+
+  const nbconfigDir = path.join(configDir, 'nbconfig');
+  fs.mkdirSync(nbconfigDir, { recursive: true });
+  const file = path.join(nbconfigDir, 'notebook.json');
+  let config = {};
+  try { config = JSON.parse(fs.readFileSync(file, 'utf8')); } catch { /* absent or not JSON: rewrite */ }
+  config.load_extensions = { ...(config.load_extensions || {}), [`${PLOTLY_EXTENSION}/${PLOTLY_EXTENSION}`]: true };
+  fs.writeFileSync(file, JSON.stringify(config, null, 1) + '\n');
+}
+
 function prependPath(dir, current) {
   return current ? dir + path.delimiter + current : dir;
 }
@@ -49,6 +78,8 @@ function prepareJupyterEnv({ repoDir = REPO_DIR, baseEnv = process.env } = {}) {
   const runtimeDir = path.join(localDir, 'runtime');
   const kernelDir = path.join(dataDir, 'kernels', KERNEL_NAME);
   for (const dir of [configDir, runtimeDir, kernelDir]) fs.mkdirSync(dir, { recursive: true });
+
+  installPlotlyExtension(repoDir, dataDir, configDir);
 
   const spec = kernelSpec(repoDir);
   const kernelJsonPath = path.join(kernelDir, 'kernel.json');
@@ -74,4 +105,4 @@ function prepareJupyterEnv({ repoDir = REPO_DIR, baseEnv = process.env } = {}) {
   return { env, localDir, kernelDir, kernelJsonPath, spec };
 }
 
-module.exports = { KERNEL_NAME, REPO_DIR, tslabBin, kernelSpec, prepareJupyterEnv };
+module.exports = { KERNEL_NAME, REPO_DIR, PLOTLY_EXTENSION, tslabBin, kernelSpec, prepareJupyterEnv };

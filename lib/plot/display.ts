@@ -1,17 +1,20 @@
 /**
- * Showing a figure in Jupyter from tslab: one display_data message whose bundle carries
- * - application/vnd.plotly.v1+json, drawn by JupyterLab's and VS Code's plotly renderers;
- * - text/html, for the classic notebook: a div and a script calling Plotly.newPlot. The first
- *   figure of a kernel session also carries plotly.js itself (about 4.8 MB, inline), so an
- *   executed notebook saved to disk shows its figures offline; later figures use window.Plotly.
- * - text/plain, a one-line description for text-only front ends.
+ * Showing a figure in Jupyter from tslab. The output carries the figure's JSON once, under plotly's
+ * own mime type, application/vnd.plotly.v1+json (what plotly.py sends), long arrays as typed-array
+ * specs (typed.ts), and neither plotly.js nor a script: the front end draws it with a renderer for that mime type.
+ * - Classic Notebook (what `npm start` serves): lib/plot/nbextension/tsdl-plotly.js, installed and
+ *   enabled in .jupyter-local by scripts/jupyter-env.js, registers that renderer as safe (it only
+ *   passes the JSON to Plotly.newPlot) and loads plotly.js from the notebook server once per page.
+ *   Nothing depends on kernel state or on which output ran first, so re-running cells in any order,
+ *   saving, reopening and untrusted notebooks all draw the same figures.
+ * - JupyterLab and VS Code: their plotly renderer (JupyterLab's comes with the jupyterlab-plotly extension).
+ * - Elsewhere (no renderer: GitHub, nbviewer, a bare JupyterLab): text/html with one line naming the
+ *   figure, and text/plain for text-only front ends.
  * tslab's display.raw() sends one mime type per message, so the bundle goes straight to the
  * kernel's display hook. Outside a kernel (plain Node, jest) `show` returns the bundle instead.
  */
-import * as fs from 'fs';
-import * as path from 'path';
-import { randomUUID } from 'crypto';
 import { Figure } from './figure';
+import { compactFigure } from './typed';
 
 export const PLOTLY_MIME = 'application/vnd.plotly.v1+json';
 
@@ -19,65 +22,42 @@ export interface MimeBundle { [PLOTLY_MIME]: Figure; 'text/html': string; 'text/
 
 type DisplayHook = (msg: { data: Record<string, unknown>; metadata: Record<string, unknown>; transient: Record<string, unknown> }, update: boolean) => void;
 
-let plotlyIncluded = false;
-let plotlySource: string | null = null;
+const escapeHTML = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** plotly.min.js from the plotly.js-dist-min package, made safe to sit inside a <script> element. */
-export function plotlyScript(): string {
-  if (plotlySource === null) {
-    const file = require.resolve('plotly.js-dist-min/plotly.min.js');
-    plotlySource = safeInScript(fs.readFileSync(file, 'utf8'));
+/** The figure's title text, if any, without plotly's <br> and tags. */
+function titleOf(fig: Figure): string {
+  const t = fig.layout.title;
+  const text = typeof t === 'string' ? t : (t && typeof t === 'object' && typeof (t as { text?: unknown }).text === 'string') ? (t as { text: string }).text : '';
+  return text.replace(/<br\s*\/?>/gi, ' ').replace(/<[^>]*>/g, '').trim();
+}
+
+/** One line: `plotly figure "Learning rate = 0.01": 1 trace (scatter)`. */
+export function describeFigure(fig: Figure): string {
+  const title = titleOf(fig);
+  const types = [...new Set(fig.data.map((t) => t.type))].join(', ');
+  return `plotly figure${title ? ` "${title}"` : ''}: ${fig.data.length} trace${fig.data.length === 1 ? '' : 's'} (${types})`;
+}
+
+/** The fallback HTML: the one line, and where the figure is drawn. */
+export function fallbackHTML(fig: Figure): string {
+  return `<div class="tsdl-plot-fallback" style="padding: 0.5em; border: 1px dashed #999; color: #555;">` +
+    `${escapeHTML(describeFigure(fig))}. It is drawn in the course's Jupyter (<code>npm start</code>) ` +
+    'or in a front end with a plotly renderer (JupyterLab with jupyterlab-plotly, VS Code).</div>';
+}
+
+/** The mime bundle for a figure. */
+export function mimeBundle(fig: Figure): MimeBundle {
+  if (!fig || !Array.isArray(fig.data) || typeof fig.layout !== 'object' || fig.layout === null) {
+    throw new TypeError('show() takes a plotly figure: { data: Trace[], layout: {...} }');
   }
-  return plotlySource;
-}
-
-/** The plotly.js version bundled (for the text/plain line and tests). */
-export function plotlyVersion(): string {
-  const pkg = path.join(path.dirname(require.resolve('plotly.js-dist-min/plotly.min.js')), 'package.json');
-  return (JSON.parse(fs.readFileSync(pkg, 'utf8')) as { version: string }).version;
-}
-
-/** JS source that cannot end its <script> element early or open an HTML comment. */
-function safeInScript(js: string): string {
-  return js.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\x21--');
-}
-
-/** JSON that can sit in a <script> element (no '<', U+2028 or U+2029 left raw). */
-function scriptJSON(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
-}
-
-const describe = (fig: Figure): string =>
-  `<plotly figure: ${fig.data.length} trace${fig.data.length === 1 ? '' : 's'} (${[...new Set(fig.data.map((t) => t.type))].join(', ')})>`;
-
-/** The HTML for the classic notebook; with includePlotly, plotly.js comes inline first. */
-export function figureHTML(fig: Figure, includePlotly: boolean): string {
-  const id = `tsdl-plot-${randomUUID()}`;
-  const width = typeof fig.layout.width === 'number' ? `${fig.layout.width}px` : '100%';
-  const height = typeof fig.layout.height === 'number' ? `${fig.layout.height}px` : '450px';
-  const lib = includePlotly ? `<script type="text/javascript">${plotlyScript()}</script>\n` : '';
-  return `<div id="${id}" style="width: ${width}; height: ${height};"></div>\n${lib}` +
-    `<script type="text/javascript">(function () {\n` +
-    `  var fig = ${scriptJSON({ data: fig.data, layout: fig.layout, config: fig.config ?? { responsive: true } })};\n` +
-    `  var el = document.getElementById(${JSON.stringify(id)});\n` +
-    `  if (window.Plotly) { window.Plotly.newPlot(el, fig.data, fig.layout, fig.config); }\n` +
-    `  else { el.textContent = 'plotly.js is not loaded here: re-run the first cell that shows a figure (its output carries plotly.js).'; }\n` +
-    `})();</script>`;
-}
-
-/** The mime bundle for a figure; plotly.js goes into the HTML of the first bundle of the session. */
-export function mimeBundle(fig: Figure, options: { includePlotly?: boolean } = {}): MimeBundle {
-  const include = options.includePlotly ?? !plotlyIncluded;
-  if (include) plotlyIncluded = true;
+  const compact = compactFigure(fig);
   return {
-    [PLOTLY_MIME]: { data: fig.data, layout: fig.layout, ...(fig.config ? { config: fig.config } : {}) },
-    'text/html': figureHTML(fig, include),
-    'text/plain': describe(fig),
+    [PLOTLY_MIME]: { data: compact.data, layout: fig.layout, ...(fig.config ? { config: fig.config } : {}) },
+    'text/html': fallbackHTML(fig),
+    'text/plain': `<${describeFigure(fig)}>`,
   };
 }
-
-/** The next figure carries plotly.js again (e.g. after clearing the output that carried it). */
-export function resetPlotlyInclusion(): void { plotlyIncluded = false; }
 
 /**
  * tslab's display hook, when this process is a tslab kernel: its `jupyter` module is then already
@@ -99,19 +79,11 @@ function displayHook(): DisplayHook | null {
   return null;
 }
 
-/**
- * Displays the figure in the notebook and returns undefined; outside a Jupyter kernel does
- * nothing but return the mime bundle (which is then not counted as having carried plotly.js).
- */
-export function show(fig: Figure, options: { includePlotly?: boolean } = {}): MimeBundle | undefined {
+/** Displays the figure in the notebook and returns undefined; outside a Jupyter kernel returns the mime bundle. */
+export function show(fig: Figure): MimeBundle | undefined {
+  const bundle = mimeBundle(fig);
   const hook = displayHook();
-  if (!hook) {
-    const wasIncluded = plotlyIncluded;
-    const bundle = mimeBundle(fig, options);
-    plotlyIncluded = wasIncluded;
-    return bundle;
-  }
-  const bundle = mimeBundle(fig, options);
+  if (!hook) return bundle;
   hook({ data: { ...bundle }, metadata: {}, transient: {} }, false);
   return undefined;
 }
