@@ -623,7 +623,7 @@ describe('copy and asarray of a number', () => {
 describe('transpose and squeeze with loops instead of Sets', () => {
   // The Set-based versions these replaced, as the reference.
   const normalize = (ax: number, nd: number): number => {
-    if (!Number.isInteger(ax)) throw new TypeError(`axis ${ax} is not an integer`);
+    if (!Number.isInteger(ax)) throw new TypeError("'float' object cannot be interpreted as an integer");
     if (ax < -nd || ax >= nd) throw new RangeError(`axis ${ax} is out of bounds for array of dimension ${nd}`);
     return ax < 0 ? ax + nd : ax;
   };

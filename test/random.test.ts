@@ -8,7 +8,7 @@ import { NDArray } from '../lib/np/ndarray';
 import * as random from '../lib/np/random';
 import { RandomState } from '../lib/np/random';
 import { LegacyState, setGaussLog } from '../lib/np/random/legacy';
-import { accurateLog } from '../lib/np/random/accurate_log';
+import { accurateLog } from './helpers/accurate_log';
 import { MT19937, MT_N } from '../lib/np/random/mt19937';
 import * as native from '../lib/np/native';
 import { nativeBlas, nativeBlasError, setNativeEnabled } from '../lib/np/native';

@@ -2,12 +2,13 @@ import { allocF64, allocF64Uninit } from './alloc';
 import { DType, normalizeDType } from './dtype';
 import { ArrayLike, NDArray, NestedArray } from './ndarray';
 import { formatShape } from './errors';
+import { shapeSize } from './layout';
 
 /** numpy's np.array for nested JS arrays: infers shape and dtype (bool < int64 < float64). */
 export function array(obj: ArrayLike, dtype?: DType | string): NDArray {
   if (obj instanceof NDArray) return dtype === undefined ? obj.copy() : obj.astype(dtype);
   const shape = inferShape(obj);
-  const n = shape.reduce((p, d) => p * d, 1);
+  const n = shapeSize(shape);
   const data = allocF64(n);
   let kind: DType = n === 0 ? 'float64' : 'bool';
   let pos = 0;

@@ -1,6 +1,7 @@
 import { allocF64 } from './alloc';
 import { DType, castValue, checkInt, normalizeDType } from './dtype';
-import { ArrayLike, NDArray, shapeSize } from './ndarray';
+import { ArrayLike, NDArray } from './ndarray';
+import { shapeSize } from './layout';
 import { asarray } from './asarray';
 
 export type ShapeArg = number | readonly number[];

@@ -34,41 +34,35 @@ interface Deferred extends NDArray {
   /** Whether the elements have not been computed yet. */
   readonly pending: boolean;
 }
-type DeferredClass = new (shape: readonly number[], compute: () => Float64Array) => Deferred;
 const EMPTY = new Float64Array(0);
 
-// Made on first use: ndarray.ts imports (through ops and linalg) this module, so NDArray is not
-// defined yet while this module loads.
-let deferredClass: DeferredClass | null = null;
-function makeDeferredClass(): DeferredClass {
-  return class DeferredNDArray extends NDArray implements Deferred {
-    private elements: Float64Array | null = null;
-    private compute: (() => Float64Array) | null;
+class DeferredNDArray extends NDArray implements Deferred {
+  private elements: Float64Array | null = null;
+  private compute: (() => Float64Array) | null;
 
-    constructor(shape: readonly number[], compute: () => Float64Array) {
-      super(EMPTY, shape, 'float64');
-      this.compute = compute;
+  constructor(shape: readonly number[], compute: () => Float64Array) {
+    super(EMPTY, shape, 'float64');
+    this.compute = compute;
+  }
+
+  // @ts-expect-error NDArray declares data as a field; here it is an accessor, computed on first read.
+  override get data(): Float64Array {
+    if (this.elements === null) {
+      // A failed compute (out of memory, say) throws again on the next read.
+      this.elements = (this.compute as () => Float64Array)();
+      this.compute = null; // the operands' copies go with it
     }
+    return this.elements;
+  }
+  // NDArray's constructor assigns data; the placeholder it passes is not kept.
+  override set data(_v: Float64Array) { /* see the getter */ }
 
-    // @ts-expect-error NDArray declares data as a field; here it is an accessor, computed on first read.
-    override get data(): Float64Array {
-      if (this.elements === null) {
-        // A failed compute (out of memory, say) throws again on the next read.
-        this.elements = (this.compute as () => Float64Array)();
-        this.compute = null; // the operands' copies go with it
-      }
-      return this.elements;
-    }
-    // NDArray's constructor assigns data; the placeholder it passes is not kept.
-    override set data(_v: Float64Array) { /* see the getter */ }
-
-    get pending(): boolean { return this.elements === null; }
-  };
+  get pending(): boolean { return this.elements === null; }
 }
 
 /** Whether x is a deferred product whose elements have not been computed yet. */
 export function isPending(x: NDArray): boolean {
-  return deferredClass !== null && x instanceof deferredClass && x.pending;
+  return x instanceof DeferredNDArray && x.pending;
 }
 
 /** Whether np.dot(a, b) (float64, 2-D by 2-D, aligned) should be deferred. */
@@ -101,8 +95,7 @@ export function detach(x: NDArray): NDArray {
 export function deferredDot(a: NDArray, b: NDArray, product: (a: NDArray, b: NDArray) => NDArray): NDArray {
   const ca = detach(a), cb = detach(b);
   const shape = [a.shape[0], b.shape[1]];
-  deferredClass ??= makeDeferredClass();
-  return new deferredClass(shape, () => {
+  return new DeferredNDArray(shape, () => {
     const r = product(ca, cb);
     // np.dot's result is a new C-ordered array of exactly its elements.
     return r.offset === 0 && r.isCContiguous && r.data.length === r.size ? r.data : r.values().slice();

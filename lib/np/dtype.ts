@@ -1,3 +1,4 @@
+import { ValueError } from './errors';
 /**
  * The three dtypes tsdl supports and numpy's promotion rules between them.
  *
@@ -68,4 +69,22 @@ export function checkInt(x: number): void {
       `int64 result ${x} is outside tsdl's exact integer range ±(2**53 - 1); cast to float64 first`,
     );
   }
+}
+
+/** numpy's can_cast rule check for astype(..., { casting }). */
+export function checkCasting(from: DType, to: DType, casting: string): void {
+  let ok: boolean;
+  switch (casting) {
+    case 'unsafe': return;
+    case 'no': case 'equiv': ok = from === to; break;
+    case 'safe': case 'same_kind': ok = RANK[from] <= RANK[to]; break;
+    default: throw new ValueError("casting must be one of 'no', 'equiv', 'safe', 'same_kind', or 'unsafe'");
+  }
+  if (!ok) {
+    throw new TypeError(`Cannot cast array data from dtype('${from}') to dtype('${to}') according to the rule '${casting}'`);
+  }
+}
+/** Integers have no -0: x * -1 or -x of an int 0 must stay 0. */
+export function clearNegativeZero(v: Float64Array): void {
+  for (let i = 0; i < v.length; i++) if (v[i] === 0) v[i] = 0;
 }

@@ -1,3 +1,20 @@
+/**
+ * numpy's exception classes, so a misuse throws an error whose name and message read as numpy's.
+ * JavaScript's own TypeError already has numpy's name; IndexError stays a RangeError and AxisError
+ * a ValueError, as numpy's AxisError is both a ValueError and an IndexError.
+ */
+export class ValueError extends Error {
+  constructor(message: string) { super(message); this.name = 'ValueError'; }
+}
+
+export class IndexError extends RangeError {
+  constructor(message: string) { super(message); this.name = 'IndexError'; }
+}
+
+export class AxisError extends ValueError {
+  constructor(message: string) { super(message); this.name = 'AxisError'; }
+}
+
 /** Shapes printed the way numpy prints them in messages: (2,3), (4,), (). */
 export function formatShape(shape: readonly number[]): string {
   if (shape.length === 1) return `(${shape[0]},)`;
@@ -11,12 +28,20 @@ export function shapeRepr(shape: readonly number[]): string {
 }
 
 /** numpy's AxisError wording. */
-export function axisError(axis: number, ndim: number): RangeError {
-  return new RangeError(`axis ${axis} is out of bounds for array of dimension ${ndim}`);
+export function axisError(axis: number, ndim: number): AxisError {
+  return new AxisError(`axis ${axis} is out of bounds for array of dimension ${ndim}`);
 }
 
 export function normalizeAxis(axis: number, ndim: number): number {
-  if (!Number.isInteger(axis)) throw new TypeError(`axis ${axis} is not an integer`);
+  if (!Number.isInteger(axis)) throw new TypeError(`'${typeof axis === 'number' ? 'float' : typeof axis}' object cannot be interpreted as an integer`);
   if (axis < -ndim || axis >= ndim) throw axisError(axis, ndim);
   return axis < 0 ? axis + ndim : axis;
+}
+
+/** Throws numpy's TypeError for an option key the function does not take (a Python keyword argument). */
+export function checkOptionKeys(fn: string, options: object | null | undefined, allowed: readonly string[]): void {
+  if (options === null || options === undefined) return;
+  for (const key of Object.keys(options)) {
+    if (!allowed.includes(key)) throw new TypeError(`${fn}() got an unexpected keyword argument '${key}'`);
+  }
 }

@@ -1,17 +1,27 @@
-// The `np` namespace: numpy 1.24 names and semantics (see README "The numpy contract").
+// The `np` namespace: numpy 1.24 names and semantics (see README "The numpy contract"), listed one by one.
 import { NDArray, ArrayLike } from './ndarray';
+import './methods';
 import { asarray, array } from './asarray';
-import * as creation from './creation';
+import {
+  arange, copy, empty, empty_like, eye, full, full_like, identity, linspace, ones, ones_like, zeros, zeros_like,
+} from './creation';
 import * as shape from './shape';
-import * as u from './ufuncs';
-import * as reduce from './reduce_api';
+import {
+  abs, absolute, add, clip, divide, equal, exp, greater, greater_equal, isfinite, isinf, isnan, less, less_equal, log,
+  logical_and, logical_not, logical_or, logical_xor, maximum, minimum, multiply, negative, not_equal, power, sign, sqrt,
+  square, subtract, tanh, true_divide, where,
+} from './ufuncs';
+import { all, any, argmax, argmin, max, mean, min, nansum, norm, prod, sum } from './reduce_api';
 import { cumsum } from './reductions';
-import * as linalg from './linalg';
-import * as compare from './compare';
+import { dot, matmul, outer } from './linalg';
+import { allclose, array_equal, broadcast_shapes, isclose } from './compare';
 import { nonzero, take } from './indexing';
 import { broadcastTo } from './broadcast';
 import * as random from './random';
-import * as printing from './format';
+import {
+  array2string, array_repr, array_str, format_float_positional, format_float_scientific, get_printoptions,
+  printoptions, set_printoptions,
+} from './format';
 import { nativeBlas } from './native';
 
 // Load the native BLAS addon (when built) with the library, as `import numpy` loads its BLAS, so the
@@ -38,7 +48,7 @@ export const np = {
   nan: NaN,
 
   array, asarray,
-  ...creation,
+  arange, copy, empty, empty_like, eye, full, full_like, identity, linspace, ones, ones_like, zeros, zeros_like,
   reshape: (a: ArrayLike, newShape: number | readonly number[]): NDArray => shape.reshape(asarray(a), newShape),
   transpose: (a: ArrayLike, axes?: readonly number[]): NDArray => shape.transpose(asarray(a), axes),
   swapaxes: (a: ArrayLike, axis1: number, axis2: number): NDArray => shape.swapaxes(asarray(a), axis1, axis2),
@@ -50,30 +60,30 @@ export const np = {
   hstack: shape.hstack,
   append: shape.append,
   broadcast_to: (a: ArrayLike, s: readonly number[]): NDArray => broadcastTo(asarray(a), s),
-  broadcast_shapes: compare.broadcast_shapes,
+  broadcast_shapes,
   shape: (a: ArrayLike): number[] => asarray(a).shape.slice(),
   ndim: (a: ArrayLike): number => asarray(a).ndim,
   size: (a: ArrayLike): number => asarray(a).size,
   nonzero: (a: ArrayLike): NDArray[] => nonzero(asarray(a)),
   take: (a: ArrayLike, indices: ArrayLike, axis?: number): NDArray => take(asarray(a), indices, axis),
 
-  ...u,
-  ...reduce,
-  amax: reduce.max,
-  amin: reduce.min,
+  abs, absolute, add, clip, divide, equal, exp, greater, greater_equal, isfinite, isinf, isnan, less, less_equal, log,
+  logical_and, logical_not, logical_or, logical_xor, maximum, minimum, multiply, negative, not_equal, power, sign, sqrt,
+  square, subtract, tanh, true_divide, where,
+
+  all, any, argmax, argmin, max, mean, min, nansum, norm, prod, sum,
+  amax: max,
+  amin: min,
   cumsum,
 
-  dot: linalg.dot,
-  matmul: linalg.matmul,
-  outer: linalg.outer,
-  linalg: { norm: reduce.norm },
+  dot, matmul, outer,
+  linalg: { norm },
 
-  allclose: compare.allclose,
-  isclose: compare.isclose,
-  array_equal: compare.array_equal,
+  allclose, isclose, array_equal,
 
   random,
-  ...printing,
+  array2string, array_repr, array_str, format_float_positional, format_float_scientific, get_printoptions,
+  printoptions, set_printoptions,
 };
 
 export { NDArray };

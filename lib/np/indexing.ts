@@ -14,10 +14,12 @@
  */
 import { allocF64 } from './alloc';
 import { DType, castValue } from './dtype';
-import { ArrayLike, IndexItem, NDArray, shapeSize } from './ndarray';
+import { ArrayLike, IndexItem, NDArray } from './ndarray';
+import { shapeSize } from './layout';
 import { asarray } from './asarray';
 import { broadcastShapes, broadcastStrides, forEachRow } from './broadcast';
-import { formatShape } from './errors';
+import { IndexError, formatShape } from './errors';
+import { reshape } from './shape';
 
 type Basic = { kind: 'int'; i: number } | { kind: 'slice'; start?: number; stop?: number; step?: number }
   | { kind: 'newaxis' } | { kind: 'ellipsis' } | { kind: 'array'; a: NDArray };
@@ -220,9 +222,7 @@ function expandItems(a: NDArray, items: readonly IndexItem[]): Basic[] {
   return out.slice(0, ell).concat(fill, out.slice(ell + 1));
 }
 
-export class IndexError extends RangeError {
-  constructor(message: string) { super(message); this.name = 'IndexError'; }
-}
+export { IndexError };
 
 function plan(a: NDArray, items: readonly IndexItem[]): Plan {
   const parsed = expandItems(a, items);
@@ -449,7 +449,7 @@ export function nonzero(a: NDArray): NDArray[] {
 
 /** numpy's take along one axis (a[:, idx] for axis 1); copies. */
 export function take(a: NDArray, indices: ArrayLike, axis?: number): NDArray {
-  if (axis === undefined) return getIndex(a.reshape(-1), [asarray(indices) as NDArray]);
+  if (axis === undefined) return getIndex(reshape(a, [-1]), [asarray(indices) as NDArray]);
   const items: IndexItem[] = Array.from({ length: a.ndim }, () => ':');
   const ax = axis < 0 ? axis + a.ndim : axis;
   if (ax < 0 || ax >= a.ndim) throw new RangeError(`axis ${axis} is out of bounds for array of dimension ${a.ndim}`);

@@ -1,6 +1,8 @@
 import { DType, promoteTypes } from './dtype';
 import { ArrayLike, Axis, NDArray } from './ndarray';
 import { asarray } from './asarray';
+import { shapeSize } from './layout';
+import { reshape, transpose } from './shape';
 import { formatShape, normalizeAxis } from './errors';
 import { multiply } from './ufuncs';
 import { sum } from './reductions';
@@ -51,21 +53,19 @@ function dotNow(a: NDArray, b: NDArray, t: DType, ka: number): NDArray {
   }
   if (b.ndim <= 2) {
     const n = b.ndim === 1 ? 1 : b.shape[1];
-    const m = shapeProd(a.shape.slice(0, -1));
+    const m = shapeSize(a.shape.slice(0, -1));
     const C = gemm(asMat(a, a.ndim === 1 ? 1 : m, ka), asMat(b, ka, n), m, ka, n);
     const shape = [...a.shape.slice(0, -1), ...(b.ndim === 1 ? [] : [n])];
     return finishBool(new NDArray(C, shape, t));
   }
   // N-D · M-D: sum over a's last axis and b's second-to-last.
-  const bt = b.transpose([...[...Array(b.ndim).keys()].filter((k) => k !== b.ndim - 2), b.ndim - 2]);
+  const bt = transpose(b, [...[...Array(b.ndim).keys()].filter((k) => k !== b.ndim - 2), b.ndim - 2]);
   const outer = bt.shape.slice(0, -1);
-  const Bmat = bt.reshape(-1, ka).transpose().copy();
-  const m = shapeProd(a.shape.slice(0, -1)), n = shapeProd(outer);
+  const Bmat = transpose(reshape(bt, [-1, ka])).copy();
+  const m = shapeSize(a.shape.slice(0, -1)), n = shapeSize(outer);
   const C = gemm(asMat(a, m, ka), asMat(Bmat, ka, n), m, ka, n);
   return finishBool(new NDArray(C, [...a.shape.slice(0, -1), ...outer], t));
 }
-
-function shapeProd(s: readonly number[]): number { return s.reduce((p, d) => p * d, 1); }
 
 function finishBool(r: NDArray): NDArray {
   if (r.dtype !== 'bool') return r;
@@ -89,8 +89,8 @@ export function matmul(x: ArrayLike, y: ArrayLike): NDArray {
 }
 
 export function outer(x: ArrayLike, y: ArrayLike): NDArray {
-  const a = asarray(x).reshape(-1), b = asarray(y).reshape(-1);
-  return multiply(a.reshape(-1, 1), b.reshape(1, -1));
+  const a = asarray(x), b = asarray(y);
+  return multiply(reshape(a, [-1, 1]), reshape(b, [1, -1]));
 }
 
 /** numpy.linalg.norm for ord=None: the 2-norm of the flattened array, or along `axis`. */

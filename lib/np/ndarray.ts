@@ -1,8 +1,9 @@
 import * as util from 'util';
-import { DType, castValue, normalizeDType } from './dtype';
-import { formatShape } from './errors';
+import { DType, castValue, checkCasting, normalizeDType } from './dtype';
+import { checkOptionKeys, formatShape } from './errors';
 import { allocF64Uninit } from './alloc';
-import * as ops from './ops';
+import { arrayRepr, arrayStr } from './format/array2string';
+import { cStrides, isCOrder, shapeSize } from './layout';
 
 /** What may stand for an array: an NDArray, a JS number/boolean, or nested JS arrays of them. */
 export type ArrayLike = NDArray | number | boolean | NestedArray;
@@ -13,6 +14,12 @@ export type IndexItem = number | string | null | NDArray | readonly number[] | r
 
 export type Axis = number | readonly number[] | null | undefined;
 export interface ReduceOptions { axis?: Axis; keepdims?: boolean }
+export interface AstypeOptions {
+  copy?: boolean;
+  casting?: 'no' | 'equiv' | 'safe' | 'same_kind' | 'unsafe';
+  order?: 'C' | 'K' | 'A';
+  subok?: boolean;
+}
 
 /**
  * An n-dimensional array with numpy's layout model: a flat Float64Array buffer, a shape,
@@ -145,8 +152,10 @@ export class NDArray {
     else out.set(this.data.subarray(this.offset, this.offset + n));
     return new NDArray(out, this.shape, this.dtype);
   }
-  astype(dtype: DType | string, options: { copy?: boolean } = {}): NDArray {
+  astype(dtype: DType | string, options: AstypeOptions = {}): NDArray {
+    checkOptionKeys('astype', options, ['copy', 'casting', 'order', 'subok']);
     const to = normalizeDType(dtype);
+    checkCasting(this.dtype, to, options.casting ?? 'unsafe');
     if (to === this.dtype && options.copy === false) return this;
     const src = this.values();
     const out = allocF64Uninit(src.length);
@@ -155,103 +164,17 @@ export class NDArray {
     else out.set(src);
     return new NDArray(out, this.shape, to);
   }
-  reshape(...shape: (number | readonly number[])[]): NDArray {
-    // ops.reshape neither keeps nor changes the list, so no copy of it is needed.
-    const one = shape.length === 1 ? shape[0] : null;
-    return ops.reshape(this, (Array.isArray(one) ? one : shape) as readonly number[]);
-  }
   get T(): NDArray {
-    // The 2-d case (dZ·Aᵀ in every backward pass) without transpose's general axis handling.
+    // The 2-d case (dZ·Aᵀ in every backward pass) without building index lists.
     if (this.ndim === 2) {
       return new NDArray(this.data, [this.shape[1], this.shape[0]], this.dtype, [this.strides[1], this.strides[0]], this.offset, this.base ?? this);
     }
-    return ops.transpose(this);
+    return new NDArray(this.data, this.shape.slice().reverse(), this.dtype, this.strides.slice().reverse(), this.offset, this.base ?? this);
   }
-  transpose(...axes: (number | readonly number[])[]): NDArray {
-    return ops.transpose(this, axes.length ? flattenShapeArgs(axes) : undefined);
-  }
-  ravel(): NDArray { return ops.ravel(this); }
-  flatten(): NDArray { return this.copy().reshape(-1); }
-  squeeze(axis?: Axis): NDArray { return ops.squeeze(this, axis); }
-  slice(...index: IndexItem[]): NDArray { return ops.getIndex(this, index); }
-  set(index: IndexItem | readonly IndexItem[], value: ArrayLike): this {
-    ops.setIndex(this, Array.isArray(index) ? index as IndexItem[] : [index as IndexItem], value);
-    return this;
-  }
-  fill(value: number | boolean): this { ops.setIndex(this, [], value); return this; }
-
-  // ---- ufunc methods (numpy: a + b is np.add(a, b)) -------------------------------------------
-  add(b: ArrayLike): NDArray { return ops.add(this, b); }
-  subtract(b: ArrayLike): NDArray { return ops.subtract(this, b); }
-  sub(b: ArrayLike): NDArray { return ops.subtract(this, b); }
-  multiply(b: ArrayLike): NDArray { return ops.multiply(this, b); }
-  mul(b: ArrayLike): NDArray { return ops.multiply(this, b); }
-  divide(b: ArrayLike): NDArray { return ops.divide(this, b); }
-  div(b: ArrayLike): NDArray { return ops.divide(this, b); }
-  power(b: ArrayLike): NDArray { return ops.power(this, b); }
-  pow(b: ArrayLike): NDArray { return ops.power(this, b); }
-  maximum(b: ArrayLike): NDArray { return ops.maximum(this, b); }
-  minimum(b: ArrayLike): NDArray { return ops.minimum(this, b); }
-  greater(b: ArrayLike): NDArray { return ops.greater(this, b); }
-  gt(b: ArrayLike): NDArray { return ops.greater(this, b); }
-  greater_equal(b: ArrayLike): NDArray { return ops.greater_equal(this, b); }
-  ge(b: ArrayLike): NDArray { return ops.greater_equal(this, b); }
-  less(b: ArrayLike): NDArray { return ops.less(this, b); }
-  lt(b: ArrayLike): NDArray { return ops.less(this, b); }
-  less_equal(b: ArrayLike): NDArray { return ops.less_equal(this, b); }
-  le(b: ArrayLike): NDArray { return ops.less_equal(this, b); }
-  equal(b: ArrayLike): NDArray { return ops.equal(this, b); }
-  eq(b: ArrayLike): NDArray { return ops.equal(this, b); }
-  not_equal(b: ArrayLike): NDArray { return ops.not_equal(this, b); }
-  ne(b: ArrayLike): NDArray { return ops.not_equal(this, b); }
-  logical_and(b: ArrayLike): NDArray { return ops.logical_and(this, b); }
-  logical_or(b: ArrayLike): NDArray { return ops.logical_or(this, b); }
-  logical_not(): NDArray { return ops.logical_not(this); }
-  neg(): NDArray { return ops.negative(this); }
-  negative(): NDArray { return ops.negative(this); }
-  abs(): NDArray { return ops.abs(this); }
-  sqrt(): NDArray { return ops.sqrt(this); }
-  square(): NDArray { return ops.square(this); }
-  exp(): NDArray { return ops.exp(this); }
-  log(): NDArray { return ops.log(this); }
-  tanh(): NDArray { return ops.tanh(this); }
-  clip(min: number | null, max: number | null): NDArray { return ops.clip(this, min, max); }
-
-  // ---- reductions ---------------------------------------------------------------------------
-  sum(options?: ReduceOptions & { axis?: null }): number;
-  sum(options: ReduceOptions): NDArray;
-  sum(options?: ReduceOptions): number | NDArray { return ops.sum(this, options as ReduceOptions); }
-  mean(options?: ReduceOptions & { axis?: null }): number;
-  mean(options: ReduceOptions): NDArray;
-  mean(options?: ReduceOptions): number | NDArray { return ops.mean(this, options as ReduceOptions); }
-  max(options?: ReduceOptions & { axis?: null }): number;
-  max(options: ReduceOptions): NDArray;
-  max(options?: ReduceOptions): number | NDArray { return ops.max(this, options as ReduceOptions); }
-  min(options?: ReduceOptions & { axis?: null }): number;
-  min(options: ReduceOptions): NDArray;
-  min(options?: ReduceOptions): number | NDArray { return ops.min(this, options as ReduceOptions); }
-  prod(options?: ReduceOptions & { axis?: null }): number;
-  prod(options: ReduceOptions): NDArray;
-  prod(options?: ReduceOptions): number | NDArray { return ops.prod(this, options as ReduceOptions); }
-  argmax(options?: { axis?: null }): number;
-  argmax(options: { axis: number; keepdims?: boolean }): NDArray;
-  argmax(options?: { axis?: number | null; keepdims?: boolean }): number | NDArray { return ops.argmax(this, options as { axis: number }); }
-  argmin(options?: { axis?: null }): number;
-  argmin(options: { axis: number; keepdims?: boolean }): NDArray;
-  argmin(options?: { axis?: number | null; keepdims?: boolean }): number | NDArray { return ops.argmin(this, options as { axis: number }); }
-  all(options?: ReduceOptions & { axis?: null }): boolean;
-  all(options: ReduceOptions): NDArray;
-  all(options?: ReduceOptions): boolean | NDArray { return ops.all(this, options as ReduceOptions); }
-  any(options?: ReduceOptions & { axis?: null }): boolean;
-  any(options: ReduceOptions): NDArray;
-  any(options?: ReduceOptions): boolean | NDArray { return ops.any(this, options as ReduceOptions); }
-
-  dot(b: ArrayLike): NDArray { return ops.dot(this, b) as NDArray; }
-  matmul(b: ArrayLike): NDArray { return ops.matmul(this, b); }
 
   // ---- printing: String(a) is numpy's str(a), util.inspect(a) is repr(a) ------------------------
-  toString(): string { return ops.array_str(this); }
-  [util.inspect.custom](): string { return ops.array_repr(this); }
+  toString(): string { return arrayStr(this); }
+  [util.inspect.custom](): string { return arrayRepr(this); }
   toJSON(): unknown { return this.tolist(); }
   /**
    * `'W1 = ' + a` and template literals give numpy's str(a); a numeric context (`+a`, Number(a))
@@ -264,43 +187,9 @@ export class NDArray {
     }
     return this.data[this.offset];
   }
-  *[Symbol.iterator](): Iterator<NDArray | number> {
-    if (this.ndim === 0) throw new TypeError('iteration over a 0-d array');
-    for (let i = 0; i < this.shape[0]; i++) yield this.ndim === 1 ? this.get(i) : this.slice(i);
-  }
 }
 
-export function cStrides(shape: readonly number[]): number[] {
-  const strides = new Array<number>(shape.length);
-  let s = 1;
-  for (let k = shape.length - 1; k >= 0; k--) { strides[k] = s; s *= Math.max(shape[k], 1); }
-  return strides;
-}
-
-/** Whether strides lay out `shape` in C order (size-1 axes and empty arrays count as contiguous). */
-export function isCOrder(shape: readonly number[], strides: readonly number[]): boolean {
-  let expected = 1;
-  for (let k = shape.length - 1; k >= 0; k--) {
-    const n = shape[k];
-    if (n === 0) return true;
-    if (n !== 1 && strides[k] !== expected) return false;
-    expected *= n;
-  }
-  return true;
-}
-
-/** Whether two shapes are the same, axis by axis. */
-export function sameShape(a: readonly number[], b: readonly number[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
-  return true;
-}
-
-export function shapeSize(shape: readonly number[]): number {
-  let n = 1;
-  for (const d of shape) n *= d;
-  return n;
-}
+export { cStrides, isCOrder, sameShape, shapeSize } from './layout';
 
 /** Copies a strided array's elements, in C order, into `out` (which must hold `a.size`). */
 export function copyStridedInto(a: NDArray, out: Float64Array, outStart = 0): void {
@@ -324,9 +213,4 @@ export function copyStridedInto(a: NDArray, out: Float64Array, outStart = 0): vo
     }
     if (k < 0) return;
   }
-}
-
-function flattenShapeArgs(args: (number | readonly number[])[]): number[] {
-  if (args.length === 1 && Array.isArray(args[0])) return (args[0] as number[]).slice();
-  return args as number[];
 }

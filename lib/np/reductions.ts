@@ -1,10 +1,11 @@
 import { allocF64Uninit } from './alloc';
-import { DType } from './dtype';
-import { ArrayLike, Axis, NDArray, ReduceOptions, shapeSize } from './ndarray';
+import { DType, clearNegativeZero } from './dtype';
+import { ArrayLike, Axis, NDArray, ReduceOptions } from './ndarray';
+import { shapeSize } from './layout';
 import { asarray } from './asarray';
+import { reshape, transpose } from './shape';
 import { normalizeAxis } from './errors';
 import { addRun, sumOfRun, sumRows } from './pairwise';
-import { clearNegativeZero } from './ufuncs';
 
 function reduceAxes(axis: Axis, ndim: number): number[] {
   if (axis === undefined || axis === null) return [...Array(ndim).keys()];
@@ -20,7 +21,7 @@ function reduceAxes(axis: Axis, ndim: number): number[] {
 function memoryOrder(a: NDArray): { arr: NDArray; perm: number[] } {
   if (a.isCContiguous) return { arr: a, perm: [...Array(a.ndim).keys()] };
   const perm = [...Array(a.ndim).keys()].sort((i, j) => Math.abs(a.strides[j]) - Math.abs(a.strides[i]) || i - j);
-  const t = a.transpose(perm);
+  const t = transpose(a, perm);
   if (t.isCContiguous && perm.every((k) => a.strides[k] >= 0)) return { arr: t, perm };
   return { arr: a.copy(), perm: [...Array(a.ndim).keys()] };
 }
@@ -71,7 +72,7 @@ function fold(a: NDArray, axes: number[], init: number,
   const origKept = keptAxes.map((k) => perm[k]);
   const order = origKept.map((_, i) => i).sort((i, j) => origKept[i] - origKept[j]);
   let res = new NDArray(out, keptShape, 'float64');
-  if (order.some((v, i) => v !== i)) res = res.transpose(order.map((i) => i)).copy();
+  if (order.some((v, i) => v !== i)) res = transpose(res, order).copy();
   const outShape = a.shape.filter((_, k) => !axes.includes(k));
   return { outShape, keptShape: res.shape.slice(), out: res.values() };
 }
@@ -215,7 +216,7 @@ function argExtremum(name: string, x: ArrayLike, options: { axis?: number | null
     return best;
   }
   const ax = normalizeAxis(options.axis, a.ndim);
-  const moved = a.transpose([...[...Array(a.ndim).keys()].filter((k) => k !== ax), ax]);
+  const moved = transpose(a, [...[...Array(a.ndim).keys()].filter((k) => k !== ax), ax]);
   const v = moved.values();
   const n = a.shape[ax];
   if (n === 0) throw new Error(`attempt to get ${name} of an empty sequence`);
@@ -242,13 +243,13 @@ export const argmin = (x: ArrayLike, options?: { axis?: number | null; keepdims?
 /** numpy's cumsum (sequential, as numpy's accumulate), flattening when no axis is given. */
 export function cumsum(x: ArrayLike, options: { axis?: number } = {}): NDArray {
   let a = asarray(x);
-  if (options.axis === undefined) a = a.reshape(-1);
+  if (options.axis === undefined) a = reshape(a, [-1]);
   const ax = normalizeAxis(options.axis ?? 0, a.ndim);
-  const moved = a.transpose([...[...Array(a.ndim).keys()].filter((k) => k !== ax), ax]).copy();
+  const moved = transpose(a, [...[...Array(a.ndim).keys()].filter((k) => k !== ax), ax]).copy();
   const v = moved.data;
   const n = a.shape[ax];
   for (let r = 0; r < v.length; r += n) for (let i = 1; i < n; i++) v[r + i] += v[r + i - 1];
   const back = [...Array(a.ndim).keys()].map((k) => (k < ax ? k : k === ax ? a.ndim - 1 : k - 1));
   const dtype: DType = a.dtype === 'float64' ? 'float64' : 'int64';
-  return new NDArray(moved.transpose(back).copy().data, a.shape, dtype);
+  return new NDArray(transpose(moved, back).copy().data, a.shape, dtype);
 }

@@ -1,5 +1,6 @@
 import { allocF64 } from './alloc';
-import { ArrayLike, Axis, NDArray, cStrides, shapeSize } from './ndarray';
+import { ArrayLike, Axis, NDArray } from './ndarray';
+import { cStrides, shapeSize } from './layout';
 import { asarray } from './asarray';
 import { formatShape, normalizeAxis } from './errors';
 import { promoteTypes } from './dtype';
@@ -169,7 +170,7 @@ export function concatenate(arrays: readonly ArrayLike[], options: { axis?: numb
   shape[ax] = As.reduce((s, x) => s + x.shape[ax], 0);
   const dtype = As.reduce((t, x) => promoteTypes(t, x.dtype), As[0].dtype);
   const out = allocF64(shapeSize(shape));
-  const outer = shape.slice(0, ax).reduce((p, d) => p * d, 1);
+  const outer = shapeSize(shape.slice(0, ax));
   const innerOut = shapeSize(shape.slice(ax));
   let start = 0;
   for (const x of As) {

@@ -1,10 +1,12 @@
-import { DType, checkInt, promoteTypes, promoteWithScalar } from './dtype';
+import { DType, checkInt, clearNegativeZero, promoteTypes, promoteWithScalar } from './dtype';
 import { allocF64Uninit, sharesElements } from './alloc';
 import { expInto, logInto } from './exp_log';
-import { ArrayLike, NDArray, sameShape } from './ndarray';
+import { ArrayLike, NDArray } from './ndarray';
+import { cStrides, sameShape, shapeSize } from './layout';
 import { asarray } from './asarray';
 import { broadcastShapes, broadcastStrides, forEachRow } from './broadcast';
 import { activeNative } from './native';
+import { NATIVE_MIN, nativeBinary, nativeBinaryCode } from './native_ufunc';
 
 type Scalar = number | boolean;
 type Strided = (out: Float64Array, a: Float64Array, b: Float64Array, n: number,
@@ -21,42 +23,7 @@ interface RowKernel {
 type MapKernel = (out: Float64Array, a: Float64Array, n: number) => void;
 interface UnarySpec { result: (t: DType) => DType; kernel: MapKernel; code: number }
 
-// The addon's element-wise loops (native/ufunc.c), listed by the TypeScript expression each one
-// computes, in the order of its operation codes.
-const NATIVE_BINARY_OPS = ['x + y', 'x - y', 'x * y', 'x / y', '(x > y || x !== x) ? x : y', '(x < y || x !== x) ? x : y',
-  '+(x > y)', '+(x >= y)', '+(x < y)', '+(x <= y)', '+(x === y)', '+(x !== y)', '+(x !== 0 && y !== 0)',
-  '+(x !== 0 || y !== 0)', '+((x !== 0) !== (y !== 0))', 'x * +(y > 0)', 'y <= 0 ? 0 : x'];
 const NATIVE_UNARY_OPS = ['x * x', '-x', 'Math.abs(x)', 'Math.sqrt(x)'];
-/** Arrays of at least this many elements go to the addon's loops when it is loaded (a call costs ~0.5 µs). */
-const NATIVE_MIN = 256;
-const NATIVE_P = new Float64Array(8);
-
-/** An operand the addon may not read while writing out: overlapping, and not exactly out's elements in out's order. */
-function clashes(out: Float64Array, x: Float64Array, xo: number, rs: number, cs: number, rows: number, cols: number): boolean {
-  return sharesElements(out, x) && !(out === x && xo === 0 && cs === 1 && (rows === 1 || rs === cols));
-}
-
-/** The addon's code for the element-wise operation the TypeScript expression computes, or -1. */
-export function nativeBinaryCode(expr: string): number { return NATIVE_BINARY_OPS.indexOf(expr); }
-
-/**
- * out (rows × cols, C order) from a and b through the addon, with per-operand row and column strides
- * (0 along a broadcast axis); op is a nativeBinaryCode. out may be a itself (or b) with the same
- * layout. False when the addon or this operation's loop is not there, or the array is too small to be
- * worth a call: the caller then runs its TypeScript loop.
- */
-export function nativeBinary(code: number, out: Float64Array, ad: Float64Array, ao: number, ars: number, acs: number,
-  bd: Float64Array, bo: number, brs: number, bcs: number, rows: number, cols: number): boolean {
-  if (code < 0 || rows * cols < NATIVE_MIN) return false;
-  const nat = activeNative();
-  if (nat === null || nat.ufuncBinary === undefined || clashes(out, ad, ao, ars, acs, rows, cols) ||
-    clashes(out, bd, bo, brs, bcs, rows, cols)) return false;
-  const p = NATIVE_P;
-  p[0] = ao; p[1] = ars; p[2] = acs; p[3] = bo; p[4] = brs; p[5] = bcs; p[6] = rows; p[7] = cols;
-  nat.ufuncBinary(code, out, ad, bd, p);
-  return true;
-}
-
 // One generated loop per operation keeps every call site monomorphic, so V8 inlines the
 // arithmetic instead of calling a closure per element. Boolean results are written as +(cond):
 // the same 1/0 as `cond ? 1 : 0`, but without a branch that mispredicts on random data.
@@ -139,7 +106,7 @@ function binary(spec: BinarySpec, a: ArrayLike, b: ArrayLike): NDArray {
     if (!nativeBinary(k.code, out, A.data, A.offset, 0, 0, B.data, B.offset, 0, 1, 1, n)) k.scalarA(out, A.data[A.offset], B.data, n, B.offset, 0);
   } else if (shape.length <= 2) rows2d(k, out, A, B, shape);
   else {
-    const ostr = contiguousStrides(shape);
+    const ostr = cStrides(shape);
     forEachRow(shape, [broadcastStrides(A, shape), broadcastStrides(B, shape), ostr], [A.offset, B.offset, 0], (offs, len, inner) => {
       k.strided(out, A.data, B.data, len, offs[0], inner[0], offs[1], inner[1], offs[2]);
     });
@@ -195,7 +162,7 @@ function withScalar(spec: BinarySpec, A: NDArray, s: Scalar, scalarFirst: boolea
   } else {
     SCALAR_BOX[0] = y;
     const box = SCALAR_BOX, ad = A.data;
-    forEachRow(A.shape, [A.strides, contiguousStrides(A.shape)], [A.offset, 0], (offs, len, inner) => {
+    forEachRow(A.shape, [A.strides, cStrides(A.shape)], [A.offset, 0], (offs, len, inner) => {
       if (scalarFirst) k.strided(out, box, ad, len, 0, 0, offs[0], inner[0], offs[1]);
       else k.strided(out, ad, box, len, offs[0], inner[0], 0, 0, offs[1]);
     });
@@ -223,10 +190,6 @@ function rows2d(k: RowKernel, out: Float64Array, A: NDArray, B: NDArray, shape: 
   }
 }
 
-/** Integers have no -0: x * -1 or -x of an int 0 must stay 0. */
-export function clearNegativeZero(v: Float64Array): void {
-  for (let i = 0; i < v.length; i++) if (v[i] === 0) v[i] = 0;
-}
 
 /** An int64 result must stay exactly representable, and has no -0. */
 function checkIntResult(v: Float64Array): void {
@@ -237,12 +200,6 @@ function checkIntResult(v: Float64Array): void {
   }
 }
 
-function contiguousStrides(shape: readonly number[]): number[] {
-  const s = new Array<number>(shape.length);
-  let acc = 1;
-  for (let k = shape.length - 1; k >= 0; k--) { s[k] = acc; acc *= shape[k]; }
-  return s;
-}
 
 function sameKernel(expr: string): (t: DType) => RowKernel {
   const k = rowKernel(expr);
@@ -375,9 +332,9 @@ export function where(condition: ArrayLike, x: ArrayLike, y: ArrayLike): NDArray
   else if (isScalar(y) && !isScalar(x)) t = promoteWithScalar(X.dtype, y);
   else t = promoteTypes(X.dtype, Y.dtype);
   const shape = broadcastShapes(C.shape, X.shape, Y.shape);
-  const out = allocF64Uninit(shape.reduce((p, d) => p * d, 1));
+  const out = allocF64Uninit(shapeSize(shape));
   const cd = C.data, xd = X.data, yd = Y.data;
-  forEachRow(shape, [broadcastStrides(C, shape), broadcastStrides(X, shape), broadcastStrides(Y, shape), contiguousStrides(shape)],
+  forEachRow(shape, [broadcastStrides(C, shape), broadcastStrides(X, shape), broadcastStrides(Y, shape), cStrides(shape)],
     [C.offset, X.offset, Y.offset, 0], (o, n, s) => {
       for (let i = 0, c = o[0], p = o[1], q = o[2], r = o[3]; i < n; i++, c += s[0], p += s[1], q += s[2], r++) {
         out[r] = cd[c] !== 0 ? xd[p] : yd[q];

@@ -16,14 +16,16 @@ import { allocF64Uninit } from '../../np/alloc';
 import { NDArray, sameShape } from '../../np/ndarray';
 import { sumOfRun, sumRows } from '../../np/pairwise';
 import { expInto, logInto } from '../../np/exp_log';
-import { nativeBinary, nativeBinaryCode } from '../../np/ufuncs';
+import { nativeBinary, nativeBinaryCode } from '../../np/native_ufunc';
 
 // The addon's loops (native/ufunc.c) for the larger arrays, where it is loaded; named by the same
 // per-element expressions as the TypeScript loops below, so both give the same bits.
 const NATIVE_ADD = nativeBinaryCode('x + y');
 const NATIVE_MAX = nativeBinaryCode('(x > y || x !== x) ? x : y');
-const NATIVE_RELU_GRAD = nativeBinaryCode('x * +(y > 0)');
-const NATIVE_RELU_BACK = nativeBinaryCode('y <= 0 ? 0 : x');
+// The addon's course-only loops (native/ufunc.c's RELU_GRAD and RELU_BACK, after np's own codes):
+// dA * +(Z > 0) and `Z <= 0 ? 0 : dA`, as reluGradF and reluBackwardF compute them below.
+export const NATIVE_RELU_GRAD = 15;
+export const NATIVE_RELU_BACK = 16;
 const ZERO = new Float64Array(1);
 
 /** The largest |y| for which the integer `1 - y` of an int64 label array is exact (no overflow check fires). */

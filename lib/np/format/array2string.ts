@@ -5,6 +5,7 @@
 import { DTypeName, ElementFormatter, makeFormatter } from './formatters';
 import { FloatMode, PrintOptions, SignMode, checkPrintOptions, get_printoptions } from './printoptions';
 import { pyInt, pyStr } from './pyfloat';
+import { cStrides, shapeSize } from '../layout';
 
 export interface Array2StringOptions {
   max_line_width?: number;
@@ -33,15 +34,6 @@ export interface ArrayStrOptions {
   suppress_small?: boolean;
 }
 
-function cStrides(shape: readonly number[]): number[] {
-  const strides = new Array<number>(shape.length);
-  let step = 1;
-  for (let k = shape.length - 1; k >= 0; k--) {
-    strides[k] = step;
-    step *= shape[k];
-  }
-  return strides;
-}
 
 const rstrip = (s: string) => s.replace(/\s+$/, '');
 
@@ -139,10 +131,6 @@ function resolveOptions(opts: Array2StringOptions): PrintOptions {
   return o;
 }
 
-function size(shape: readonly number[]): number {
-  return shape.reduce((a, b) => a * b, 1);
-}
-
 /** numpy.array2string for an array given as C-order values and a shape. */
 export function array2string(values: Float64Array, shape: readonly number[], dtype: DTypeName,
   opts: Array2StringOptions = {}): string {
@@ -150,7 +138,7 @@ export function array2string(values: Float64Array, shape: readonly number[], dty
   const separator = opts.separator ?? ' ';
   const prefix = opts.prefix ?? '';
   const lineWidth = o.linewidth - (opts.suffix ?? '').length;
-  const n = size(shape);
+  const n = shapeSize(shape);
   if (n === 0) return '[]';
   const summarize = n > o.threshold;
   const shown = summarize ? corners(values, shape, o.edgeitems) : values.subarray(0, n);
@@ -182,7 +170,7 @@ export function arrayStr(a: PrintableArray, opts: ArrayStrOptions = {}): string 
 /** numpy.array_repr: what a notebook shows for a bare array expression. */
 export function arrayRepr(a: PrintableArray, opts: ArrayStrOptions = {}): string {
   const lineWidth = opts.max_line_width ?? get_printoptions().linewidth;
-  const n = size(a.shape);
+  const n = shapeSize(a.shape);
   const prefix = 'array(';
   // float64, int64 and bool are the dtypes numpy leaves implied, unless the array is empty
   const showDtype = n === 0;

@@ -6,6 +6,7 @@
 import { allocF64, allocF64Uninit } from '../alloc';
 import { randomFillSync } from 'crypto';
 import { NDArray } from '../ndarray';
+import { shapeSize } from '../layout';
 import { MT19937, MT_N } from './mt19937';
 import { log as glibcLog } from '../libm/log';
 import { activeNative } from '../native';
@@ -87,7 +88,6 @@ function dimsOf(dims: readonly unknown[]): number[] {
   return (dims as number[]).slice();
 }
 
-const prod = (shape: readonly number[]) => shape.reduce((a, b) => a * b, 1);
 
 /** Python's int() of a bound: truncation toward zero, with its errors for NaN and infinities. */
 function toInt(x: unknown, name: string): number {
@@ -290,7 +290,7 @@ export class RandomState {
   random_sample(...args: unknown[]): number | NDArray {
     const shape = toShape(parseArgs('random_sample', args, ['size']).size);
     if (shape === null) return this.mt.nextDouble();
-    const out = allocF64Uninit(prod(shape));
+    const out = allocF64Uninit(shapeSize(shape));
     this.mt.fillDoubles(out, 0, out.length);
     return new NDArray(out, shape, 'float64');
   }
@@ -326,7 +326,7 @@ export class RandomState {
     const shape = toShape(size);
     const plain = loc === 0 && scale === 1;
     if (shape === null) return plain ? this.gauss() : loc + scale * this.gauss();
-    const out = allocF64Uninit(prod(shape));
+    const out = allocF64Uninit(shapeSize(shape));
     this.fillGauss(out);
     if (!plain) for (let i = 0; i < out.length; i++) out[i] = loc + scale * out[i];
     return new NDArray(out, shape, 'float64');
@@ -345,7 +345,7 @@ export class RandomState {
     if (!Number.isFinite(range)) throw pyError('OverflowError', 'Range exceeds valid bounds');
     const shape = toShape(a.size);
     if (shape === null) return low + range * this.mt.nextDouble();
-    const out = allocF64Uninit(prod(shape));
+    const out = allocF64Uninit(shapeSize(shape));
     this.mt.fillDoubles(out, 0, out.length);
     for (let i = 0; i < out.length; i++) out[i] = low + range * out[i];
     return new NDArray(out, shape, 'float64');
@@ -364,7 +364,7 @@ export class RandomState {
       throw new TypeError(`tsdl random: randint supports dtype int64 only, got ${String(a.dtype)}`);
     }
     const shape = toShape(a.size);
-    if (shape !== null && prod(shape) === 0) return new NDArray(allocF64(0), shape, 'int64');
+    if (shape !== null && shapeSize(shape) === 0) return new NDArray(allocF64(0), shape, 'int64');
     let low = toInt(a.low, 'low');
     let high: number;
     if (a.high === undefined || a.high === null) { high = low; low = 0; } else high = toInt(a.high, 'high');
@@ -377,7 +377,7 @@ export class RandomState {
     }
     const rng = high - 1 - low;
     if (shape === null) return low + this.bounded(rng);
-    const out = allocF64(prod(shape));
+    const out = allocF64(shapeSize(shape));
     for (let i = 0; i < out.length; i++) out[i] = low + this.bounded(rng);
     return new NDArray(out, shape, 'int64');
   }
@@ -429,7 +429,7 @@ export class RandomState {
     const rowShape = x.shape.slice(1);
     const rowStrides = x.strides.slice(1);
     // Element offsets of one row (the sub-array x[i]) relative to the row's start.
-    const rowSize = prod(rowShape);
+    const rowSize = shapeSize(rowShape);
     const rel = allocF64(rowSize);
     for (let e = 0; e < rowSize; e++) {
       let rem = e, off = 0;
@@ -480,7 +480,7 @@ export class RandomState {
   choice(...args: unknown[]): number | NDArray {
     const o = parseArgs('choice', args, ['a', 'size', 'replace', 'p']);
     const shape = toShape(o.size);
-    const count = shape === null ? 1 : prod(shape);
+    const count = shape === null ? 1 : shapeSize(shape);
     const replace = o.replace === undefined ? true : Boolean(o.replace);
 
     let pool: NDArray | null = null;

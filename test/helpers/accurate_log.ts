@@ -1,6 +1,6 @@
 /**
- * A correctly rounded natural log, so randn matches numpy (whose gauss draws use glibc's
- * log) where V8's Math.log is 1 ulp off. The parts are carried as unevaluated sums of
+ * A correctly rounded natural log: the reference test/random.test.ts measures glibc's log (and so
+ * numpy's gaussians) against. The parts are carried as unevaluated sums of
  * doubles with a relative error below 2^-95, so the single final rounding is the correct
  * one except with negligible probability.
  *
@@ -8,8 +8,8 @@
  * to a multiple of 1/256, log(c) from a double-double table, and
  * log(m/c) = 2*atanh(s) = 2s + (2/3)s^3 + (2/5)s^5 + ..., s = (m-c)/(m+c), |s| < 0.0014.
  */
+import { SPLITTER, splitHigh, twoProdErr } from '../../lib/np/libm/double_double';
 
-const SPLITTER = 134217729; // 2^27 + 1, Dekker's splitting constant
 const LN2_HI = 0.6931471805599453;
 const LN2_LO = 2.3190468138462996e-17;
 const TWO54 = 18014398509481984;
@@ -21,15 +21,10 @@ const R = new Float64Array(2);
 /** Exact product a*b = R[0] + R[1] (Dekker, no FMA needed). */
 function twoProd(a: number, b: number): void {
   const p = a * b;
-  let t = SPLITTER * a;
-  const ah = t - (t - a), al = a - ah;
-  t = SPLITTER * b;
-  const bh = t - (t - b), bl = b - bh;
   R[0] = p;
-  R[1] = ((ah * bh - p) + ah * bl + al * bh) + al * bl;
+  R[1] = twoProdErr(a, b, p);
 }
 
-/** Exact sum a+b = R[0] + R[1] for any magnitudes (Knuth). */
 function twoSum(a: number, b: number): void {
   const s = a + b;
   const bb = s - a;
@@ -108,10 +103,6 @@ const TT_H = splitHigh(TT_HI), TT_L = TT_HI - TT_H;
 // ln2's leading double in two halves of <= 27 bits, so k * half is exact for |k| < 2^11.
 const LN2_HH = splitHigh(LN2_HI), LN2_HL = LN2_HI - LN2_HH;
 
-function splitHigh(a: number): number {
-  const t = SPLITTER * a;
-  return t - (t - a);
-}
 
 const bits = new Float64Array(1);
 const words = new Uint32Array(bits.buffer);

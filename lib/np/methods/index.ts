@@ -1,0 +1,6 @@
+// Attaches NDArray's methods; imported once by lib/np/index.ts.
+import './shape';
+import './indexing';
+import './ufuncs';
+import './reductions';
+import './linalg';
