@@ -1,36 +1,46 @@
 /**
- * A grading worker (trusted): loads the assignment once, then grades the submissions the batch
- * parent sends, each in a fresh sandbox child.
+ * A grading worker (trusted): loads the assignment once (reference run included), then grades the
+ * submissions the batch parent sends, each in its own sandbox process. Whatever goes wrong while
+ * grading one submission becomes that submission's recorded "grading failed" result.
  */
-import { AssignmentContext, loadAssignment } from '../grade/context';
-import { gradeSubmission } from '../grade/grade';
-import { Limits, Sandbox } from '../sandbox/client';
+import { AssignmentContext, loadAssignment, RunConfig } from '../grade/context';
+import { AssignmentShape, failedResult, gradeSubmission, SubmissionResult } from '../grade/grade';
+import type { Limits } from '../sandbox/client';
+
+export type { AssignmentShape };
 
 export type WorkerRequest =
-  | { op: 'init'; assignment: string; bundle: string; limits: Limits }
+  | { op: 'init'; assignment: string; run: RunConfig; limits: Limits }
   | { op: 'grade'; file: string; id: string };
 export type WorkerReply =
-  | { op: 'ready' }
-  | { op: 'result'; id: string; result: import('../grade/grade').SubmissionResult }
+  | { op: 'ready'; shape: AssignmentShape }
+  | { op: 'result'; id: string; result: SubmissionResult }
   | { op: 'fatal'; message: string };
 
 let ctx: AssignmentContext | null = null;
-let bundle = '';
 let limits: Limits;
 
+const send = (r: WorkerReply): void => { process.send?.(r); };
+
 process.on('message', async (m: WorkerRequest) => {
-  try {
-    if (m.op === 'init') {
-      ctx = await loadAssignment(m.assignment);
-      bundle = m.bundle;
+  if (m.op === 'init') {
+    try {
+      ctx = await loadAssignment(m.assignment, m.run);
       limits = m.limits;
-      process.send!({ op: 'ready' } satisfies WorkerReply);
-      return;
+      const suite = Object.fromEntries(Object.entries(ctx.suite).map(([k, v]) => [k, { points: v.points }]));
+      send({ op: 'ready', shape: { id: ctx.id, order: ctx.order, suite } });
+    } catch (e) {
+      send({ op: 'fatal', message: (e as Error).message ?? String(e) });
     }
-    if (!ctx) throw new Error('worker not initialised');
-    const result = await gradeSubmission(ctx, m.file, () => new Sandbox(bundle, limits), m.id);
-    process.send!({ op: 'result', id: m.id, result } satisfies WorkerReply);
-  } catch (e) {
-    process.send!({ op: 'fatal', message: (e as Error).stack ?? String(e) } satisfies WorkerReply);
+    return;
   }
+  if (!ctx) { send({ op: 'fatal', message: 'worker not initialised' }); return; }
+  let result: SubmissionResult;
+  try {
+    result = await gradeSubmission(ctx, m.file, limits, m.id);
+  } catch (e) {
+    result = failedResult(ctx, m.file, m.id, `grader error: ${String((e as Error)?.message ?? e).slice(0, 300)}`);
+  }
+  send({ op: 'result', id: m.id, result });
 });
+process.on('disconnect', () => process.exit(0));

@@ -3,7 +3,8 @@ import { Command } from 'commander';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { gradeAll, Job } from '../batch/pool';
+import { collectJobs, reportName } from '../batch/intake';
+import { gradeAll } from '../batch/pool';
 import type { SubmissionResult } from '../grade/grade';
 import { assignmentVersion } from '../grade/version';
 import { Gradebook } from '../gradebook/db';
@@ -12,48 +13,52 @@ import { gradeOnQueue } from '../queue/producer';
 import { CanvasKey, canvasCsv, gradesCsv } from '../report/csv';
 import { gradescopeJson } from '../report/gradescope';
 import { indexHtml, submissionHtml } from '../report/html';
-import { buildSandbox } from '../sandbox/bundle';
-import { DEFAULT_LIMITS } from '../sandbox/client';
+import { prepareRun, UNSAFE_WARNING } from '../batch/run-config';
+import { DEFAULT_LIMITS, Limits } from '../sandbox/client';
 
-/** Submissions named on the command line: files as given, folders expanded to their .ipynb files. */
-export function collectJobs(paths: string[]): Job[] {
-  const jobs: Job[] = [];
-  for (const p of paths) {
-    if (!fs.existsSync(p)) throw new Error(`no such file or folder: ${p}`);
-    if (!fs.statSync(p).isDirectory()) { jobs.push({ file: path.resolve(p), id: path.basename(p) }); continue; }
-    const manifestFile = path.join(p, 'manifest.json');
-    let manifest: Record<string, string> = {};
-    if (fs.existsSync(manifestFile)) {
-      try { manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as Record<string, string>; } catch (e) {
-        throw new Error(`${manifestFile} is not valid JSON (expected {"<file name>": "<submission id>"}): ${(e as Error).message}`);
-      }
-    }
-    for (const f of fs.readdirSync(p).filter((f) => f.endsWith('.ipynb')).sort()) {
-      jobs.push({ file: path.resolve(p, f), id: typeof manifest[f] === 'string' ? manifest[f] : f });
-    }
-  }
-  const seen = new Set<string>();
-  for (const j of jobs) {
-    if (seen.has(j.id)) throw new Error(`two submissions have the id '${j.id}'; give them distinct ids in manifest.json`);
-    seen.add(j.id);
-  }
-  return jobs;
+function positiveInt(v: string, flag: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${flag} must be a whole number of at least 1, not '${v}'`);
+  return n;
 }
 
-const safeName = (id: string): string => id.replace(/[^\w.-]+/g, '_');
+function positive(v: string, flag: string): number {
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${flag} must be a positive number, not '${v}'`);
+  return n;
+}
 
+export function parseLimits(o: { timeout: string; submissionTimeout: string; memory: string }): Limits {
+  return {
+    timeoutMs: positive(o.timeout, '--timeout') * 1000,
+    submissionMs: positive(o.submissionTimeout, '--submission-timeout') * 1000,
+    memoryMb: positive(o.memory, '--memory'),
+  };
+}
+
+/** Writes the reports; every output creates its folder. JSON and HTML files are named by reportName. */
 function writeReports(results: SubmissionResult[], opts: { json?: string; csv?: string; html?: string }): void {
   if (opts.json) {
-    if (results.length === 1 && opts.json.endsWith('.json')) fs.writeFileSync(opts.json, gradescopeJson(results[0]));
-    else {
+    if (results.length === 1 && opts.json.endsWith('.json')) {
+      fs.mkdirSync(path.dirname(path.resolve(opts.json)), { recursive: true });
+      fs.writeFileSync(opts.json, gradescopeJson(results[0]));
+    } else {
       fs.mkdirSync(opts.json, { recursive: true });
-      for (const r of results) fs.writeFileSync(path.join(opts.json, `${safeName(r.submission)}.json`), gradescopeJson(r));
+      const index: Record<string, string> = {};
+      for (const r of results) {
+        index[r.submission] = `${reportName(r.submission)}.json`;
+        fs.writeFileSync(path.join(opts.json, index[r.submission]), gradescopeJson(r));
+      }
+      fs.writeFileSync(path.join(opts.json, 'index.json'), `${JSON.stringify(index, null, 1)}\n`);
     }
   }
-  if (opts.csv) fs.writeFileSync(opts.csv, gradesCsv(results));
+  if (opts.csv) {
+    fs.mkdirSync(path.dirname(path.resolve(opts.csv)), { recursive: true });
+    fs.writeFileSync(opts.csv, gradesCsv(results));
+  }
   if (opts.html) {
     fs.mkdirSync(opts.html, { recursive: true });
-    const fileOf = (r: SubmissionResult): string => `${safeName(r.submission)}.html`;
+    const fileOf = (r: SubmissionResult): string => `${reportName(r.submission)}.html`;
     for (const r of results) fs.writeFileSync(path.join(opts.html, fileOf(r)), submissionHtml(r));
     fs.writeFileSync(path.join(opts.html, 'index.html'), indexHtml(results, fileOf));
   }
@@ -64,8 +69,10 @@ function summary(results: SubmissionResult[]): string {
     ? results.map((r) => `${r.submission.padEnd(32)} ${String(r.score).padStart(7)} / ${r.max_score}`)
     : [];
   const full = results.filter((r) => r.score === r.max_score).length;
+  const failed = results.filter((r) => r.status === 'failed').length;
   const mean = results.reduce((s, r) => s + r.score, 0) / Math.max(1, results.length);
   lines.push(`${results.length} submissions graded; ${full} with full marks; mean score ${mean.toFixed(2)} / ${results[0]?.max_score ?? 0}`);
+  if (failed) lines.push(`${failed} could not be graded completely (grader problems, marked for re-grading: run the same command again)`);
   return lines.join('\n');
 }
 
@@ -79,33 +86,39 @@ export function registerGradeCommands(program: Command): void {
     .option('--csv <file>', 'grades as CSV')
     .option('--html <dir>', 'HTML feedback pages')
     .option('--db <file>', 'SQLite gradebook; submissions already in it are skipped')
-    .option('--timeout <s>', 'wall-clock limit per call, seconds', String(DEFAULT_LIMITS.timeoutMs / 1000))
+    .option('--timeout <s>', 'wall-clock limit per cell and per hidden test, seconds', String(DEFAULT_LIMITS.timeoutMs / 1000))
+    .option('--submission-timeout <s>', 'wall-clock limit per submission, seconds', String(DEFAULT_LIMITS.submissionMs / 1000))
     .option('--memory <mb>', 'memory limit of a sandbox, MB', String(DEFAULT_LIMITS.memoryMb))
     .option('--queue <url>', 'grade on a Redis queue served by `tsdl worker` processes (redis://host:port/db)')
     .option('--regrade', 'with --db: also grade again results graded under another hidden-tests version')
-    .action(async (paths: string[], o: { assignment: string; jobs: string; json?: string; csv?: string; html?: string; db?: string; timeout: string; memory: string; queue?: string; regrade?: boolean }) => {
+    .option('--unsafe-no-isolation', 'grade without bubblewrap (never for credit; every report says so)')
+    .action(async (paths: string[], o: { assignment: string; jobs: string; json?: string; csv?: string; html?: string; db?: string; timeout: string; submissionTimeout: string; memory: string; queue?: string; regrade?: boolean; unsafeNoIsolation?: boolean }) => {
+      const limits = parseLimits(o);
       const jobs = collectJobs(paths);
       // --assignment takes an id or an assignment folder; results are stored under the id.
       const assignmentId = fs.existsSync(o.assignment) && fs.statSync(o.assignment).isDirectory() ? path.basename(path.resolve(o.assignment)) : o.assignment;
       const assignmentArg = assignmentId === o.assignment ? o.assignment : path.resolve(o.assignment);
+      if (o.db) fs.mkdirSync(path.dirname(path.resolve(o.db)), { recursive: true });
       const db = o.db ? new Gradebook(o.db) : null;
       const version = assignmentVersion(assignmentArg);
       const stale = db ? new Set(db.toGrade(assignmentId, jobs.map((j) => j.id), version, !!o.regrade)) : null;
       const todo = stale ? jobs.filter((j) => stale.has(j.id)) : jobs;
       if (db && todo.length < jobs.length) console.error(`${jobs.length - todo.length} submissions already in ${o.db}; grading the other ${todo.length}`);
       const results: SubmissionResult[] = [];
+      const run = await prepareRun({ unsafeNoIsolation: o.unsafeNoIsolation });
+      if (o.unsafeNoIsolation) console.error(UNSAFE_WARNING);
       const bar = createProgress(todo.length, process.stderr);
-      const bundle = await buildSandbox();
-      const limits = { timeoutMs: Number(o.timeout) * 1000, memoryMb: Number(o.memory) };
       try {
         const onResult = (r: SubmissionResult): void => {
+          r.version = version;
+          if (o.unsafeNoIsolation) r.output = `${UNSAFE_WARNING}\n${r.output}`;
           // A failed result (the grader could not grade it) is stored as such; a re-run grades it again.
           db?.save(r, version);
           results.push(r);
           bar.done(r);
         };
         if (o.queue) await gradeOnQueue({ url: o.queue, assignment: assignmentArg, assignmentId, version, limits }, todo, onResult);
-        else await gradeAll(assignmentArg, todo, Number(o.jobs), bundle, limits, onResult);
+        else await gradeAll(assignmentArg, todo, { workers: positiveInt(o.jobs, '--jobs'), run, limits }, onResult);
       } finally {
         bar.stop();
       }
@@ -114,6 +127,7 @@ export function registerGradeCommands(program: Command): void {
       writeReports(all, o);
       db?.close();
       console.log(summary(all));
+      if (all.some((r) => r.status === 'failed')) process.exitCode = 2;
     });
 
   program.command('export')

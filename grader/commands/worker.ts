@@ -2,7 +2,7 @@
 import { Command } from 'commander';
 import * as os from 'os';
 import { QueueConsumer } from '../queue/consumer';
-import { buildSandbox } from '../sandbox/bundle';
+import { prepareRun } from '../batch/run-config';
 
 export function registerWorkerCommand(program: Command): void {
   program.command('worker')
@@ -15,9 +15,9 @@ export function registerWorkerCommand(program: Command): void {
     .option('--max-stalled <n>', 'times a job may lose its worker before it is a failed attempt', '1')
     .action(async (o: { queue: string; jobs: string; batch: string; lockDuration: string; stalledInterval: string; maxStalled: string }) => {
       const log = (l: string): void => { process.stderr.write(`${new Date().toISOString()} ${l}\n`); };
-      const bundle = await buildSandbox();
+      const run = await prepareRun();
       const consumer = new QueueConsumer({
-        url: o.queue, lanes: Number(o.jobs), batch: Math.max(1, Number(o.batch)), bundle,
+        url: o.queue, lanes: Number(o.jobs), batch: Math.max(1, Number(o.batch)), run,
         lockDurationMs: Number(o.lockDuration), stalledIntervalMs: Number(o.stalledInterval), maxStalledCount: Number(o.maxStalled), log,
       });
       let stopping = false;

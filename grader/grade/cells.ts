@@ -22,7 +22,8 @@ export function analyzeCell(index: number, source: string, metadata: unknown): C
   const functions: string[] = [];
   let declarationsOnly = true;
   for (const st of sf.statements) {
-    if (ts.isFunctionDeclaration(st) && st.name) functions.push(st.name.text);
+    // Only a function with a body defines it: `declare function f(...)` and overload signatures do not.
+    if (ts.isFunctionDeclaration(st) && st.name && st.body) functions.push(st.name.text);
     else if (!(ts.isImportDeclaration(st) || ts.isTypeAliasDeclaration(st) || ts.isInterfaceDeclaration(st)
       || ts.isFunctionDeclaration(st) || ts.isClassDeclaration(st) || ts.isEnumDeclaration(st))) declarationsOnly = false;
   }

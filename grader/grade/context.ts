@@ -1,45 +1,50 @@
 /**
  * Everything about an assignment that does not depend on the submission, prepared once per
- * grading process: the source notebook's setup cells and reference solutions (compiled, and run
- * here in the trusted process), the hidden tests, their expected values and the outputs of the
- * known mistakes.
+ * grading process: the source notebook's setup cells and reference cells (compiled here), the
+ * hidden tests with their inputs, the expected values (computed by running the reference solutions
+ * in a sandbox set up exactly as a submission's, so they come from the same kernels and settings),
+ * and the outputs of the known mistakes.
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { analyzeCell, CellInfo } from './cells';
+import { analyzeCell } from './cells';
 import { CellCompiler, assignmentDir } from './compile';
-import { CompiledCell, createExports, Exports, runCell } from './executor';
-import { HiddenSuite, testOrder } from './hidden';
+import type { CompiledCell } from './executor';
+import { FunctionTests, HiddenCase, HiddenSuite, testOrder } from './hidden';
+import { bindThroughExports } from './late_binding';
 import { readSubmission } from './notebook_input';
+import { fromWire, toWire, Wire } from './serialize';
 import { np } from '../../lib';
-
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const { publicModules } = require('../../scripts/runtime-bundle.js') as { publicModules: () => Record<string, string> };
-
-/**
- * The require of the reference cells run here: 'tsdl' and 'tsdl/lib/...' load this process's own
- * lib/ sources (the copy whose NDArray the grader serializes), not the runtime bundle that those
- * names resolve to for notebooks; two copies would make an expected array look like a plain object.
- */
-function referenceRequire(): (id: string) => unknown {
-  const lib = publicModules();
-  return (id: string) => require(lib[id] ?? id);
-}
+import type { SandboxBundle } from '../sandbox/bundle';
+import { DEFAULT_LIMITS, Limits, Sandbox, SandboxFailure, TestOutcome } from '../sandbox/client';
+import type { Isolation } from '../sandbox/isolate';
 
 export interface PreparedCase {
   name: string;
   args: unknown[];
+  /** The inputs as they cross into the sandbox. */
+  wire: Wire[];
   seed?: number;
   expected: unknown;
-  tol?: HiddenSuite[string]['cases'][number]['tol'];
+  tol?: HiddenCase['tol'];
+  judge?: HiddenCase['judge'];
   /** Outputs of each known mistake on this case (undefined when the mistake threw). */
-  mistakes: { message: string; output: unknown }[];
+  mistakes: { message: string; output: unknown; threw?: string }[];
 }
 
-/** One cell of the grading program, in source order. */
-export type Slot =
-  | { kind: 'setup'; info: CellInfo; cell: CompiledCell }
-  | { kind: 'graded'; names: string[]; info: CellInfo; cell: CompiledCell; declBefore: string };
+/** A compiled cell of the source notebook and the graded functions it defines (none for setup cells). */
+export interface SourceCell { cell: CompiledCell; defines: string[] }
+
+/**
+ * How submissions run: the settings the sandbox gets, the same for the reference and for students.
+ * `addon`: the native addon's file when the run uses it (else the library's WebAssembly and
+ * TypeScript kernels, which give the same bits on every machine).
+ */
+export interface RunConfig { bundle: SandboxBundle; isolation: Isolation; env: Record<string, string>; addon?: string }
+
+export function newSandbox(run: RunConfig, limits: Limits): Sandbox {
+  return new Sandbox(run.bundle, run.isolation, limits, run.addon);
+}
 
 export interface AssignmentContext {
   id: string;
@@ -47,23 +52,36 @@ export interface AssignmentContext {
   suite: HiddenSuite;
   order: string[];
   cases: Record<string, PreparedCase[]>;
-  /** Setup cells (imports, types, helper functions: declarations only) and graded cells of the source. */
-  slots: Slot[];
+  /** Setup cells (imports, types, helper functions: declarations only) of the source, in order. */
+  setup: CompiledCell[];
+  /** The source's graded cells, in order. */
+  reference: SourceCell[];
+  /** What a submitted cell is compiled against: every declaration of the source. */
+  declarations: string;
   compiler: CellCompiler;
+  run: RunConfig;
 }
 
-function call(fn: unknown, name: string, args: unknown[], seed?: number): unknown {
-  if (typeof fn !== 'function') throw new Error(`reference solution for ${name} is missing`);
+function callMistake(fn: unknown, args: unknown[], seed?: number): unknown {
   if (seed !== undefined) np.random.seed(seed);
   return (fn as (...a: unknown[]) => unknown)(...args);
 }
 
-/** Loads grader/assignments/<id>, or the assignment folder `dir` when given (tests use fixtures). */
-export async function loadAssignment(idOrDir: string, dir?: string): Promise<AssignmentContext> {
-  // A path to an assignment folder works as well as an id (tests grade fixture assignments).
-  const isPath = dir === undefined && (idOrDir.includes('/') || idOrDir.includes(path.sep)) && fs.existsSync(idOrDir);
-  dir = dir ?? (isPath ? path.resolve(idOrDir) : assignmentDir(idOrDir));
-  const id = isPath ? path.basename(dir) : idOrDir;
+/** Resolves `tsdl grade -a` / `loadAssignment`'s argument: an id under grader/assignments or a folder. */
+export function assignmentLocation(idOrDir: string): { id: string; dir: string } {
+  const isPath = (idOrDir.includes('/') || idOrDir.includes(path.sep)) && fs.existsSync(idOrDir);
+  const dir = isPath ? path.resolve(idOrDir) : assignmentDir(idOrDir);
+  return { id: isPath ? path.basename(dir) : idOrDir, dir };
+}
+
+/** The source cells a reference realm needs for `callees`: setup, and every graded cell but the tested function's own. */
+export function referenceCells(ctx: AssignmentContext, tested: string, callees: string[]): CompiledCell[] {
+  const needed = ctx.reference.filter((s) => !s.defines.includes(tested) || s.defines.some((d) => callees.includes(d)));
+  return [...ctx.setup, ...needed.map((s) => s.cell)];
+}
+
+export async function loadAssignment(idOrDir: string, run: RunConfig): Promise<AssignmentContext> {
+  const { id, dir } = assignmentLocation(idOrDir);
   const sourceFile = path.join(dir, 'source.ipynb');
   const testsFile = path.join(dir, 'hidden_tests.ts');
   if (!fs.existsSync(sourceFile)) throw new Error(`unknown assignment '${id}': ${sourceFile} not found`);
@@ -72,36 +90,62 @@ export async function loadAssignment(idOrDir: string, dir?: string): Promise<Ass
   if (!read.ok) throw new Error(`${sourceFile}: ${read.message}`);
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   const suite = (require(testsFile) as { tests: HiddenSuite }).tests;
-  const infos = read.cells.filter((c) => c.type === 'code').map((c) => analyzeCell(c.index, c.source, c.metadata));
   const graded = new Set(Object.keys(suite));
+  const infos = read.cells.filter((c) => c.type === 'code').map((c) => analyzeCell(c.index, c.source, c.metadata));
 
   const compiler = new CellCompiler(dir);
-  const slots: Slot[] = [];
+  const setup: CompiledCell[] = [];
+  const reference: SourceCell[] = [];
   let decl = '';
-  const refExports: Exports = createExports();
-  const req = referenceRequire();
   for (const info of infos) {
     const defines = info.functions.filter((f) => graded.has(f));
     if (defines.length === 0 && !info.declarationsOnly) continue;
     const r = compiler.compile(decl, info.source);
-    if (!r.ok) throw new Error(`${sourceFile}: cell ${info.index} does not compile: ${r.errors.join('; ')}`);
-    const cell = { ...r.cell, name: `source-${info.index}.js` };
-    await runCell(cell, refExports, req);
-    slots.push(defines.length ? { kind: 'graded', names: defines, info, cell, declBefore: decl } : { kind: 'setup', info, cell });
+    if (!r.ok) throw new Error(`${sourceFile}: code cell ${info.index + 1} does not compile: ${r.errors.join('; ')}`);
+    const cell = { ...r.cell, js: bindThroughExports(r.cell.js, graded), name: `source-${info.index}.js` };
+    if (defines.length) reference.push({ cell, defines }); else setup.push(cell);
     decl = r.decl;
   }
-  const defined = new Set(slots.flatMap((s) => (s.kind === 'graded' ? s.names : [])));
+  const defined = new Set(reference.flatMap((s) => s.defines));
   for (const name of graded) if (!defined.has(name)) throw new Error(`${sourceFile}: no cell defines graded function ${name}`);
 
-  const cases: Record<string, PreparedCase[]> = {};
-  for (const [name, t] of Object.entries(suite)) {
-    cases[name] = t.cases.map((c) => {
-      const expected = call(refExports[name], name, c.args(), c.seed);
-      const mistakes = (t.mistakes ?? []).map((m) => {
-        try { return { message: m.message, output: call(m.impl, name, c.args(), c.seed) }; } catch { return { message: m.message, output: undefined }; }
+  const ctx: AssignmentContext = { id, dir, suite, order: testOrder(suite), cases: {}, setup, reference, declarations: decl, compiler, run };
+  ctx.cases = await prepareCases(ctx, sourceFile);
+  return ctx;
+}
+
+/** Builds every case's inputs here, and its expected value by running the reference in a sandbox. */
+async function prepareCases(ctx: AssignmentContext, sourceFile: string): Promise<Record<string, PreparedCase[]>> {
+  const sandbox = newSandbox(ctx.run, { ...DEFAULT_LIMITS, timeoutMs: 120_000, submissionMs: 3_600_000 });
+  const out: Record<string, PreparedCase[]> = {};
+  try {
+    for (const name of ctx.order) {
+      const t: FunctionTests = ctx.suite[name];
+      const inputs = t.cases.map((c) => { const args = c.args(); return { c, args, wire: args.map((a) => toWire(a)) }; });
+      let outcome: TestOutcome;
+      try {
+        outcome = await sandbox.test({
+          fn: name, cells: [...ctx.setup, ...ctx.reference.map((s) => s.cell)], references: null,
+          cases: inputs.map(({ c, wire }) => ({ args: wire, seed: c.seed })), env: ctx.run.env,
+        });
+      } catch (e) {
+        throw new Error(`${sourceFile}: the reference solution of ${name} could not run in the sandbox: ${(e as SandboxFailure).message}`);
+      }
+      const badCell = outcome.cells.findIndex((c) => !c.ok);
+      if (badCell >= 0) throw new Error(`${sourceFile}: a source cell failed in the sandbox: ${outcome.cells[badCell].error?.name}: ${outcome.cells[badCell].error?.message}`);
+      out[name] = inputs.map(({ c, args, wire }, i) => {
+        const r = outcome.cases[i];
+        if (!r || !r.ok) throw new Error(`${sourceFile}: the reference solution of ${name} fails hidden case '${c.name}': ${r ? `${r.error.name}: ${r.error.message}` : 'not run'}`);
+        const mistakes = (t.mistakes ?? []).map((m) => {
+          try { return { message: m.message, output: callMistake(m.impl, c.args(), c.seed) }; } catch (e) {
+            return { message: m.message, output: undefined, threw: (e as Error)?.message ?? String(e) };
+          }
+        });
+        return { name: c.name, args, wire, seed: c.seed, expected: fromWire(r.value), tol: c.tol, judge: c.judge, mistakes };
       });
-      return { name: c.name, args: c.args(), seed: c.seed, expected, tol: c.tol, mistakes };
-    });
+    }
+  } finally {
+    sandbox.kill();
   }
-  return { id, dir, suite, order: testOrder(suite), cases, slots, compiler };
+  return out;
 }

@@ -1,20 +1,29 @@
 /**
- * Grades one submission: finds the student's graded functions, compiles them in the trusted
- * process against the source notebook's declarations, runs them in a fresh sandbox on the hidden
- * inputs, and compares the returned values here. Every failure becomes feedback, never an exception.
+ * Grades one submission: finds the student's graded functions, compiles their cells here against
+ * the source notebook's declarations, and tests each graded function on its own in the sandbox
+ * (a fresh realm per function, callees swapped for reference versions), comparing the returned
+ * values here. A function's score depends on that function alone; a grader problem on one case is
+ * reported as such and marks the result for re-grading. Every failure becomes feedback, never an
+ * exception.
  */
 import * as path from 'path';
 import { analyzeCell, CellInfo } from './cells';
-import { compareValues, DEFAULT_TOLERANCE, Tolerance } from './compare';
 import type { AssignmentContext, PreparedCase } from './context';
+import { newSandbox, referenceCells } from './context';
 import type { CompiledCell } from './executor';
-import { sourceLineFor } from './lines';
+import { describeError } from './feedback';
+import { bindThroughExports } from './late_binding';
 import { readSubmission } from './notebook_input';
-import { fromWire, toWire } from './serialize';
-import { Sandbox, SandboxFailure } from '../sandbox/client';
+import { fromWire } from './serialize';
+import { verdictFor } from './verdict';
+import { CaseOutcome, DEFAULT_LIMITS, Limits, Sandbox, SandboxFailure, TestOutcome } from '../sandbox/client';
 import type { ErrorInfo } from '../sandbox/protocol';
 
-export interface TestResult { name: string; score: number; max_score: number; output: string; visibility: 'visible' }
+export interface TestResult {
+  name: string; score: number; max_score: number; output: string; visibility: 'visible';
+  /** The grader could not judge part of this function (not the student's doing): grade again later. */
+  grader_error?: boolean;
+}
 
 export interface SubmissionResult {
   submission: string;
@@ -25,23 +34,48 @@ export interface SubmissionResult {
   output: string;
   tests: TestResult[];
   execution_time: number;
+  /** 'failed': the grader could not grade all of it; the score is provisional and it is graded again. */
+  status: 'graded' | 'failed';
+  /** The hidden-tests version it was graded under (set by the caller that knows it). */
+  version?: string;
 }
 
 interface StudentCell { info: CellInfo; compiled?: CompiledCell; errors?: string[] }
 
+/** Total time for compiling one submission's cells. */
+export const SUBMISSION_COMPILE_MS = 60_000;
+
 const round = (x: number): number => Math.round(x * 1000) / 1000;
 
-export async function gradeSubmission(ctx: AssignmentContext, file: string, makeSandbox: () => Sandbox,
+/** A result for a submission the grader could not grade at all: zero, said why, marked for re-grading. */
+export interface AssignmentShape { id: string; order: string[]; suite: Record<string, { points: number }> }
+
+export function failedResult(ctx: AssignmentShape, file: string,
+  submission: string, reason: string, executionTime = 0): SubmissionResult {
+  const tests = ctx.order.map((n) => ({ name: n, score: 0, max_score: ctx.suite[n].points, output: `grading failed: ${reason}`, visibility: 'visible' as const, grader_error: true }));
+  return {
+    submission, file, assignment: ctx.id, score: 0, max_score: tests.reduce((s, t) => s + t.max_score, 0),
+    output: `grading failed: ${reason}. This submission will be graded again; it is not your mistake.`, tests, execution_time: executionTime, status: 'failed',
+  };
+}
+
+export async function gradeSubmission(ctx: AssignmentContext, file: string, limits: Limits = DEFAULT_LIMITS,
   submissionId = path.basename(file)): Promise<SubmissionResult> {
   const started = Date.now();
   const names = ctx.order;
   const maxOf = (n: string): number => ctx.suite[n].points;
   const total = names.reduce((s, n) => s + maxOf(n), 0);
-  const finish = (tests: TestResult[], output: string): SubmissionResult => ({
-    submission: submissionId, file, assignment: ctx.id,
-    score: round(tests.reduce((s, t) => s + t.score, 0)), max_score: total, output, tests,
-    execution_time: (Date.now() - started) / 1000,
-  });
+  const finish = (tests: TestResult[], output?: string): SubmissionResult => {
+    const failed = tests.some((t) => t.grader_error);
+    const lost = tests.filter((t) => t.score < t.max_score).length;
+    return {
+      submission: submissionId, file, assignment: ctx.id,
+      score: round(tests.reduce((s, t) => s + t.score, 0)), max_score: total,
+      output: output ?? (failed ? 'Part of this submission could not be graded (a grader problem, not your mistake); it will be graded again.'
+        : lost === 0 ? 'All hidden tests passed.' : `${lost} of ${tests.length} graded functions lost points; see each test's feedback.`),
+      tests, execution_time: (Date.now() - started) / 1000, status: failed ? 'failed' : 'graded',
+    };
+  };
 
   const read = readSubmission(file);
   if (!read.ok) return finish(names.map((n) => zero(n, maxOf(n), read.message)), read.message);
@@ -57,132 +91,98 @@ export async function gradeSubmission(ctx: AssignmentContext, file: string, make
     for (const f of info.functions) if (wanted.has(f)) owner.set(f, info);
   }
 
-  // Compile each chosen cell against the source's declarations at the slot of its first function.
+  // Each owning cell compiled once, against every declaration of the source: layout does not matter.
   const cells = new Map<number, StudentCell>();
-  const order: StudentCell[] = [];
-  const execList: CompiledCell[] = [];
-  for (const slot of ctx.slots) {
-    if (slot.kind === 'setup') { execList.push(slot.cell); continue; }
-    for (const n of slot.names) {
-      const info = owner.get(n);
-      if (!info || cells.has(info.index)) continue;
-      const sc: StudentCell = { info };
-      const r = ctx.compiler.compile(slot.declBefore, info.source);
-      if (r.ok) { sc.compiled = { ...r.cell, name: `student-${info.index}.js` }; execList.push(sc.compiled); } else sc.errors = r.errors;
-      cells.set(info.index, sc);
-      order.push(sc);
+  const compileDeadline = Date.now() + SUBMISSION_COMPILE_MS;
+  for (const info of [...new Set(owner.values())].sort((a, b) => a.index - b.index)) {
+    const sc: StudentCell = { info };
+    const left = compileDeadline - Date.now();
+    if (left <= 0) sc.errors = [`not compiled: compiling this submission took over ${SUBMISSION_COMPILE_MS / 1000} s in all`];
+    else {
+      const r = ctx.compiler.compile(ctx.declarations, info.source, Math.min(left, 20_000));
+      if (r.ok) sc.compiled = { ...r.cell, js: bindThroughExports(r.cell.js, wanted), name: `student-${info.index}.js` };
+      else sc.errors = r.errors;
     }
+    cells.set(info.index, sc);
   }
+  const studentCells = [...cells.values()].filter((c) => c.compiled).map((c) => c.compiled!);
+  const program = [...ctx.setup, ...studentCells];
 
-  const sandbox = makeSandbox();
-  const topLevel = new Map<number, ErrorInfo>();
-  const load = async (): Promise<void> => {
-    const refs = ctx.slots.map((s) => s.cell);
-    await sandbox.exec(refs, 'reference');
-    const res = await sandbox.exec(execList, 'student');
-    res.forEach((r, i) => {
-      const name = execList[i].name ?? '';
-      const m = /^student-(\d+)\.js$/.exec(name);
-      if (!r.ok && m) topLevel.set(Number(m[1]), r.error);
-    });
-  };
-
+  const sandbox = newSandbox(ctx.run, limits);
   const tests: TestResult[] = [];
   try {
-    await load();
     for (const name of names) {
       const info = owner.get(name);
-      if (!info) { tests.push(zero(name, maxOf(name), `${name} was not found: no code cell defines \`function ${name}(...)\`. Keep the graded cell (// GRADED FUNCTION: ${name}) and the function's name.`)); continue; }
+      if (!info) { tests.push(zero(name, maxOf(name), `${name} was not found: no code cell defines \`function ${name}(...)\` with a body. Keep the graded cell (// GRADED FUNCTION: ${name}) and the function's name.`)); continue; }
       const sc = cells.get(info.index)!;
       if (sc.errors) { tests.push(zero(name, maxOf(name), `the cell defining ${name} does not compile:\n${sc.errors.slice(0, 5).join('\n')}`)); continue; }
-      tests.push(await runFunctionTests(ctx, sandbox, name, sc, topLevel.get(info.index), load));
+      tests.push(await testFunction(ctx, sandbox, name, sc, program));
     }
-  } catch (e) {
-    const msg = e instanceof SandboxFailure ? `grading stopped: ${e.message}` : `grading failed: ${(e as Error).message}`;
-    for (const n of names.slice(tests.length)) tests.push(zero(n, maxOf(n), msg));
   } finally {
     sandbox.kill();
   }
-  const output = tests.every((t) => t.score === t.max_score) ? 'All hidden tests passed.' : `${tests.filter((t) => t.score < t.max_score).length} of ${tests.length} graded functions lost points; see each test's feedback.`;
-  return finish(tests, output);
+  return finish(tests);
 }
 
 function zero(name: string, max: number, output: string): TestResult {
   return { name, score: 0, max_score: max, output, visibility: 'visible' };
 }
 
-async function runFunctionTests(ctx: AssignmentContext, sandbox: Sandbox, name: string, sc: StudentCell,
-  topLevelError: ErrorInfo | undefined, reload: () => Promise<void>): Promise<TestResult> {
+async function testFunction(ctx: AssignmentContext, sandbox: Sandbox, name: string, sc: StudentCell, program: CompiledCell[]): Promise<TestResult> {
   const t = ctx.suite[name];
   const cases = ctx.cases[name];
+  const callees = (t.callees ?? []).filter((c) => ctx.suite[c]);
+  let outcome: TestOutcome;
+  let stopped: SandboxFailure | null = null;
+  try {
+    outcome = await sandbox.test({
+      fn: name, cells: program, env: ctx.run.env,
+      references: callees.length ? { names: callees, cells: referenceCells(ctx, name, callees) } : null,
+      cases: cases.map((c) => ({ args: c.wire, seed: c.seed })),
+    });
+  } catch (e) {
+    if (!(e instanceof SandboxFailure)) throw e;
+    stopped = e;
+    outcome = (e as SandboxFailure & { partial?: TestOutcome }).partial ?? { cells: [], cases: [] };
+  }
+
   const lines: string[] = [];
   let passed = 0;
-  let stopReason: string | null = null;
+  let graderError = false;
+  const setupFailed = outcome.cells.slice(0, ctx.setup.length).find((c) => !c.ok);
+  if (setupFailed || outcome.referenceFailed) {
+    const why = setupFailed ? `a setup cell of the assignment failed (${setupFailed.error?.name}: ${setupFailed.error?.message})` : `a reference function failed (${outcome.referenceFailed})`;
+    return { name, score: 0, max_score: t.points, output: `grading failed: ${why}. This is a grader problem, not your mistake; it will be graded again.`, visibility: 'visible', grader_error: true };
+  }
+  const ownCell = outcome.cells[ctx.setup.length + studentIndex(program, sc, ctx.setup.length)];
+  let timedOut = false;
   for (let i = 0; i < cases.length; i++) {
     const label = `hidden test ${i + 1} of ${cases.length}`;
-    if (stopReason) { lines.push(`${label}: not run (${stopReason})`); continue; }
-    const c = cases[i];
+    const r: CaseOutcome | undefined = outcome.cases[i];
+    if (!r) { lines.push(`${label}: not run (${stopped ? stopped.message : timedOut ? 'an earlier case reached the time limit' : 'the sandbox stopped'})`); continue; }
+    if (!r.ok && r.timeout) timedOut = true;
+    if (!r.ok) { lines.push(`${label}: ${r.timeout ? r.error.message : describeError(r.error, sc.compiled ? { compiled: sc.compiled, source: sc.info.source } : undefined)}`); continue; }
     try {
-      if (!sandbox.alive) await reload();
-      const r = await sandbox.call(name, c.args.map((a) => toWire(a)), { seed: c.seed, references: t.callees ?? [] });
-      if (!r.ok) { lines.push(`${label}: ${describeError(r.error, sc)}`); continue; }
-      const verdict = verdictFor(fromWire(r.value), c);
+      const verdict = verdictFor(fromWire(r.value), cases[i]);
       if (verdict === null) passed++;
       else lines.push(`${label}: ${verdict}`);
     } catch (e) {
-      if (!(e instanceof SandboxFailure)) throw e;
-      lines.push(`${label}: ${e.message}`);
-      if (e.kind !== 'crash') stopReason = e.message;
+      graderError = true;
+      lines.push(`${label}: grader error while judging this case (${(e as Error).message.slice(0, 200)}); not counted against you, it will be graded again`);
     }
   }
-  if (topLevelError && passed < cases.length) lines.push(`note: the cell raised ${topLevelError.name}: ${topLevelError.message} when it ran`);
+  if (ownCell && !ownCell.ok && passed < cases.length) lines.push(`note: ${describeTopLevel(ownCell.error)}`);
   const score = round((t.points * passed) / cases.length);
   const head = `${passed} of ${cases.length} hidden tests passed.`;
-  return { name, score, max_score: t.points, output: [head, ...lines].join('\n'), visibility: 'visible' };
+  return { name, score, max_score: t.points, output: [head, ...lines].join('\n'), visibility: 'visible', ...(graderError ? { grader_error: true } : {}) };
 }
 
-/** null when the value passes; otherwise what is wrong, plus a diagnosis when it matches a known mistake. */
-function verdictFor(actual: unknown, c: PreparedCase): string | null {
-  const tol: Tolerance = { ...DEFAULT_TOLERANCE, ...c.tol };
-  const v = compareValues(actual, c.expected, 'the result', tol);
-  if (v.ok) return null;
-  const known = c.mistakes.find((m) => m.output !== undefined && compareValues(actual, m.output, 'the result', tol).ok);
-  const factor = constantFactor(actual, c.expected);
-  const hint = known ? ` — this matches a known mistake: ${known.message}`
-    : factor ? ` — your values are ${factor} times the expected ones` : '';
-  return v.message + hint;
+function studentIndex(program: CompiledCell[], sc: StudentCell, setupCount: number): number {
+  return program.slice(setupCount).findIndex((c) => c === sc.compiled);
 }
 
-/** Detects a result that is a constant multiple of the expected one (e.g. a gradient off by 2). */
-function constantFactor(actual: unknown, expected: unknown): string | null {
-  const flat = (x: unknown, out: number[]): boolean => {
-    if (typeof x === 'number') { out.push(x); return true; }
-    if (x && typeof x === 'object' && 'values' in x && typeof (x as { values: unknown }).values === 'function') {
-      out.push(...Array.from((x as { values(): Float64Array }).values())); return true;
-    }
-    if (Array.isArray(x)) return x.every((e) => flat(e, out));
-    if (x && typeof x === 'object') return Object.keys(x).sort().every((k) => flat((x as Record<string, unknown>)[k], out));
-    return false;
-  };
-  const a: number[] = [], e: number[] = [];
-  if (!flat(actual, a) || !flat(expected, e) || a.length !== e.length || a.length === 0) return null;
-  let ratio: number | null = null;
-  for (let i = 0; i < a.length; i++) {
-    if (Math.abs(e[i]) < 1e-12) { if (Math.abs(a[i]) > 1e-9) return null; continue; }
-    const r = a[i] / e[i];
-    if (ratio === null) ratio = r;
-    else if (Math.abs(r - ratio) > 1e-6 * Math.abs(ratio)) return null;
-  }
-  if (ratio === null || Math.abs(ratio - 1) < 1e-6 || !Number.isFinite(ratio)) return null;
-  const nice = Math.abs(ratio - Math.round(ratio)) < 1e-6 ? String(Math.round(ratio)) : ratio.toPrecision(3);
-  return nice;
+function describeTopLevel(err: ErrorInfo | undefined): string {
+  return `the cell raised an exception when it ran: ${describeError(err ?? { name: 'Error', message: '' }).replace(/^your code raised /, '')}`;
 }
 
-function describeError(err: ErrorInfo, sc: StudentCell): string {
-  let where = '';
-  if (err.line !== undefined && sc.compiled && err.cell === sc.compiled.name) {
-    const line = sourceLineFor(sc.compiled.js, sc.info.source, err.line);
-    if (line !== undefined) where = ` (line ${line} of your cell)`;
-  }
-  return `your code raised ${err.name}: ${err.message}${where}`;
-}
+export type { PreparedCase };

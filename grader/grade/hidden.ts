@@ -9,12 +9,20 @@ export interface HiddenCase {
   /** np.random.seed(seed) right before the call, in the sandbox and for the reference alike. */
   seed?: number;
   tol?: Partial<Tolerance>;
+  /**
+   * For a result that is rounding noise by nature (a gradient check's difference for correct
+   * gradients): judge it by a threshold instead of comparing digits with the reference's.
+   * `below`: the result must be a number under the limit; `above`: over it.
+   */
+  judge?: { below: number } | { above: number };
 }
 
 /** A known wrong implementation: diagnoses that mistake and proves the tests can fail (validate). */
 export interface Mistake {
   message: string;
   impl: (...args: unknown[]) => unknown;
+  /** The mistake makes the function throw (it is caught by a test only if the student's version throws too). */
+  throws?: boolean;
 }
 
 export interface FunctionTests {

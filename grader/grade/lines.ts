@@ -20,15 +20,22 @@ function similarity(a: string[], b: string[]): number {
   return (2 * common) / (a.length + b.length);
 }
 
+/** Inputs beyond these sizes are not mapped: the work stays small whatever a submission holds. */
+const MAX_LINE_CHARS = 2000;
+const MAX_LINES = 5000;
+
 /** 1-based TS line for a 1-based JS line, or undefined when nothing matches well. */
 export function sourceLineFor(js: string, ts: string, jsLine: number): number | undefined {
+  if (js.length > MAX_LINE_CHARS * MAX_LINES || ts.length > MAX_LINE_CHARS * MAX_LINES) return undefined;
   const jsLines = js.split('\n'), tsLines = ts.split('\n');
+  if (tsLines.length > MAX_LINES || (jsLines[jsLine - 1] ?? '').length > MAX_LINE_CHARS) return undefined;
   const target = tokens(jsLines[jsLine - 1] ?? '');
   if (!target.length) return undefined;
   // Expected position: the same fraction of the way through the cell; ties go to the nearest.
   const guess = ((jsLine - 1) / Math.max(1, jsLines.length - 1)) * (tsLines.length - 1);
   let best: number | undefined, bestScore = 0.5;
   tsLines.forEach((l, i) => {
+    if (l.length > MAX_LINE_CHARS) return;
     const s = similarity(target, tokens(l)) - Math.abs(i - guess) * 1e-4;
     if (s > bestScore) { bestScore = s; best = i + 1; }
   });

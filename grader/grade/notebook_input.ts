@@ -17,16 +17,30 @@ function sourceText(src: unknown): string | null {
 }
 
 export function readSubmission(file: string): ReadResult {
-  let stat: fs.Stats;
-  try { stat = fs.statSync(file); } catch (e) { return { ok: false, message: `cannot read the submission: ${(e as Error).message}` }; }
-  if (!stat.isFile()) return { ok: false, message: 'the submission is not a file' };
-  if (stat.size > MAX_NOTEBOOK_BYTES) {
-    return { ok: false, message: `the notebook is ${(stat.size / 1e6).toFixed(1)} MB, over the ${MAX_NOTEBOOK_BYTES / 1024 / 1024} MB limit; clear large outputs (Kernel → Restart & Clear Output) and resubmit` };
+  let text: string;
+  try {
+    const link = fs.lstatSync(file);
+    if (link.isSymbolicLink()) return { ok: false, message: 'the submission is a symbolic link, not a notebook file; submit the .ipynb file itself' };
+    if (!link.isFile()) return { ok: false, message: 'the submission is not a regular file; submit the .ipynb file saved by Jupyter' };
+    // O_NOFOLLOW and fstat: the file checked is the file read, even if the path changes meanwhile.
+    const fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW | fs.constants.O_NONBLOCK);
+    try {
+      const stat = fs.fstatSync(fd);
+      if (!stat.isFile()) return { ok: false, message: 'the submission is not a regular file; submit the .ipynb file saved by Jupyter' };
+      if (stat.size > MAX_NOTEBOOK_BYTES) {
+        return { ok: false, message: `the notebook is ${(stat.size / 1e6).toFixed(1)} MB, over the ${MAX_NOTEBOOK_BYTES / 1024 / 1024} MB limit; clear large outputs (Kernel → Restart & Clear Output) and resubmit` };
+      }
+      if (stat.size === 0) return { ok: false, message: 'the submission is an empty file' };
+      text = fs.readFileSync(fd, 'utf8');
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch (e) {
+    return { ok: false, message: `cannot read the submission: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
   }
-  if (stat.size === 0) return { ok: false, message: 'the submission is an empty file' };
   let nb: unknown;
   try {
-    nb = JSON.parse(fs.readFileSync(file, 'utf8'));
+    nb = JSON.parse(text);
   } catch (e) {
     return { ok: false, message: `the submission is not a valid notebook (not JSON: ${(e as Error).message.slice(0, 200)}); submit the .ipynb file saved by Jupyter` };
   }

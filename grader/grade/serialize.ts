@@ -17,7 +17,10 @@ export type Wire =
   | { t: 'nd'; shape: number[]; dtype: DType; data: (number | string)[] }
   | { t: 'unsupported'; what: string };
 
-const MAX_ELEMENTS = 20_000_000;
+/** The largest array that crosses the boundary (its JSON stays well under the frame limit). */
+export const MAX_ELEMENTS = 2_000_000;
+const MAX_DEPTH = 20;
+const DTYPES = new Set(['float64', 'int64', 'bool']);
 
 function encNum(x: number): number | string {
   if (Number.isNaN(x)) return 'nan';
@@ -64,16 +67,46 @@ export function toWire(x: unknown, depth = 0, seen = new Set<unknown>()): Wire {
   }
 }
 
-export function fromWire(w: Wire): unknown {
+/**
+ * Decodes a value from the sandbox. The wire came from an untrusted process: every node is checked
+ * (kind, sizes, shape against data length) before anything is allocated for it; a malformed node
+ * becomes an `Unsupported` marker that the comparison reports as a wrong type.
+ */
+export function fromWire(w: Wire, depth = 0): unknown {
+  if (!w || typeof w !== 'object' || depth > MAX_DEPTH) return new Unsupported('a malformed value');
   switch (w.t) {
-    case 'num': return decNum(w.v);
-    case 'str': case 'bool': return w.v;
+    case 'num': return typeof w.v === 'number' || typeof w.v === 'string' ? decNum(w.v) : new Unsupported('a malformed number');
+    case 'str': return typeof w.v === 'string' ? w.v.slice(0, 10_000) : new Unsupported('a malformed string');
+    case 'bool': return w.v === true;
     case 'null': return null;
     case 'undef': return undefined;
-    case 'arr': return w.v.map(fromWire);
-    case 'obj': return Object.fromEntries(Object.entries(w.v).map(([k, v]) => [k, fromWire(v)]));
-    case 'nd': return new NDArray(Float64Array.from(w.data, decNum), w.shape, w.dtype);
-    case 'unsupported': return new Unsupported(w.what);
+    case 'arr':
+      if (!Array.isArray(w.v) || w.v.length > 100_000) return new Unsupported('a malformed list');
+      return w.v.map((e) => fromWire(e, depth + 1));
+    case 'obj': {
+      if (!w.v || typeof w.v !== 'object' || Array.isArray(w.v)) return new Unsupported('a malformed object');
+      const keys = Object.keys(w.v);
+      if (keys.length > 10_000) return new Unsupported('an object with too many keys');
+      const out: Record<string, unknown> = {};
+      // defineProperty: a key named __proto__ stays a key.
+      for (const k of keys) Object.defineProperty(out, k, { value: fromWire(w.v[k], depth + 1), enumerable: true, writable: true, configurable: true });
+      return out;
+    }
+    case 'nd': {
+      const { shape, data, dtype } = w;
+      if (!Array.isArray(shape) || shape.length > 32 || !shape.every((d) => Number.isInteger(d) && d >= 0 && d <= MAX_ELEMENTS)) return new Unsupported('an array with a malformed shape');
+      const size = shape.reduce((p, d) => p * d, 1);
+      if (size > MAX_ELEMENTS || !Array.isArray(data) || data.length !== size) return new Unsupported('an array whose data does not match its shape');
+      if (!DTYPES.has(dtype)) return new Unsupported('an array with an unknown dtype');
+      const values = new Float64Array(size);
+      for (let i = 0; i < size; i++) {
+        const x = data[i];
+        values[i] = typeof x === 'number' ? x : typeof x === 'string' ? decNum(x) : NaN;
+      }
+      return new NDArray(values, shape.slice(), dtype);
+    }
+    case 'unsupported': return new Unsupported(typeof w.what === 'string' ? w.what.slice(0, 200) : 'an unsupported value');
+    default: return new Unsupported('a malformed value');
   }
 }
 

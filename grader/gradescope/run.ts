@@ -8,7 +8,7 @@ import * as path from 'path';
 import { gradeAll } from '../batch/pool';
 import type { SubmissionResult } from '../grade/grade';
 import { gradescopeResult, Visibility } from '../report/gradescope';
-import { buildSandbox } from '../sandbox/bundle';
+import { prepareRun } from '../batch/run-config';
 import type { Limits } from '../sandbox/client';
 
 export interface AutogradeOptions { root: string; assignment: string; hiddenDetail: Visibility; limits: Limits }
@@ -46,9 +46,9 @@ export async function autograde(o: AutogradeOptions): Promise<SubmissionResult |
     }, null, 2) + '\n');
     return null;
   }
-  const bundle = await buildSandbox();
+  const run = await prepareRun();
   let result: SubmissionResult | null = null;
-  await gradeAll(o.assignment, [{ file: pick.file, id: path.basename(pick.file) }], 1, bundle, o.limits, (r) => { result = r; });
+  await gradeAll(o.assignment, [{ file: pick.file, id: path.basename(pick.file) }], { workers: 1, run, limits: o.limits }, (r) => { result = r; });
   if (!result) throw new Error('the grading pool returned no result');
   const json = gradescopeResult(result, { testVisibility: o.hiddenDetail });
   if (pick.others.length) {

@@ -22,7 +22,7 @@ export interface ConsumerOptions {
   lanes: number;
   /** Most jobs a lane takes at once (the pool's start-up cost is paid once per batch). */
   batch: number;
-  bundle: Parameters<typeof gradeAll>[3];
+  run: Parameters<typeof gradeAll>[2]['run'];
   lockDurationMs: number;
   stalledIntervalMs: number;
   maxStalledCount: number;
@@ -139,7 +139,7 @@ export class QueueConsumer {
       for (const g of groups.values()) {
         const byId = new Map(g.items.map((it) => [it.job.id, it.h]));
         try {
-          await gradeAll(g.data.assignment, g.items.map((it) => it.job), 1, this.o.bundle, g.data.limits, (r) => {
+          await gradeAll(g.data.assignment, g.items.map((it) => it.job), { workers: 1, run: this.o.run, limits: g.data.limits }, (r) => {
             const h = byId.get(r.submission);
             if (!h || h.settled) return;
             if (resultStatus(r) === 'failed') { fail(h, r.output); return; }

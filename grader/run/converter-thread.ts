@@ -13,6 +13,11 @@ const CALL_LIMIT_MS = 10 * 60_000;
 
 const STANDARD_ERRORS: { [name: string]: ErrorConstructor } = { TypeError, RangeError, SyntaxError, ReferenceError };
 
+/** A call that ran over its limit; the thread has been stopped. */
+export class CompileTimeout extends Error {
+  constructor(readonly limitMs: number) { super(`the TypeScript compile thread gave no answer in ${limitMs / 1000} s; restart the kernel`); }
+}
+
 export class ThreadConverterSet implements ConverterSet {
   private readonly worker: Worker;
   private readonly port: MessagePort;
@@ -22,7 +27,12 @@ export class ThreadConverterSet implements ConverterSet {
   readonly node: Converter;
   readonly browser: Converter;
 
-  constructor({ fullCheck = false } = {}) {
+  /** How long one call may take, ms; settable between calls. */
+  callLimitMs: number;
+
+  /** `callLimitMs`: a call that takes longer stops the thread (the grader bounds each cell's compile). */
+  constructor({ fullCheck = false, callLimitMs = CALL_LIMIT_MS } = {}) {
+    this.callLimitMs = callLimitMs;
     const { port1, port2 } = new MessageChannel();
     const flag = new SharedArrayBuffer(4);
     const data: HostData = { port: port2, flag, fullCheck };
@@ -55,10 +65,12 @@ export class ThreadConverterSet implements ConverterSet {
     this.port.postMessage(req);
     const t0 = Date.now();
     // Woken by the reply; the timed waits only let a crashed or hung thread be told apart.
-    while (Atomics.wait(this.done, 0, 0, 1000) === 'timed-out') {
+    const step = Math.min(1000, this.callLimitMs);
+    while (Atomics.wait(this.done, 0, 0, step) === 'timed-out') {
       const dead = this.dead as Error | null; // set by the worker's events, between calls
-      if (dead || Date.now() - t0 > CALL_LIMIT_MS) {
-        throw new Error(`the TypeScript compile thread ${dead ? `failed (${dead.message})` : `gave no answer in ${CALL_LIMIT_MS / 1000} s`}; restart the kernel`);
+      if (dead || Date.now() - t0 > this.callLimitMs) {
+        if (!dead) { this.dead = new CompileTimeout(this.callLimitMs); void this.worker.terminate(); }
+        throw dead ? new Error(`the TypeScript compile thread failed (${dead.message}); restart the kernel`) : this.dead!;
       }
     }
     const msg = receiveMessageOnPort(this.port);

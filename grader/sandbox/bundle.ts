@@ -1,15 +1,20 @@
 /**
- * Builds the sandbox child as one JavaScript file: grader/sandbox/child.ts plus the course library
- * it exposes to submissions ('tsdl', 'tsdl/lib/course/<id>', 'tsdl/lib/plot', ...). One file means
- * the child can run with read access to that file only, and without a TypeScript loader.
+ * Builds the two files a sandbox process runs, into a folder named by their content hash:
+ * - child.js: the process itself (grader/sandbox/child.ts), plain Node;
+ * - realm.js: what each fresh V8 context evaluates: the course library a submission may import
+ *   ('tsdl', 'tsdl/lib/course/<id>', ...) and the realm runtime, with Node's built-ins replaced by
+ *   realm/builtins.ts, `process` and `Buffer` by realm/library-process.ts and library-buffer.ts. It evaluates to the `boot` function.
+ * The folder is readable by the sandbox's unprivileged user and writable only by us.
  */
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import * as vm from 'vm';
 import { build, Plugin } from 'esbuild';
 
 const REPO = path.resolve(__dirname, '..', '..');
+const REALM_DIR = path.join(__dirname, 'realm');
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { publicModules } = require('../../scripts/runtime-bundle.js') as {
@@ -21,51 +26,91 @@ export function sandboxModules(): Record<string, string> {
   return publicModules({ instructor: false });
 }
 
-// Display and file-format packages are not available inside the sandbox.
+// Display and file-format packages have no use while grading.
 const STUBS: Record<string, string> = {
   'tslab/dist/jupyter': 'module.exports = { lastWriteDisplayData: null };',
   tslab: 'module.exports = { display: { html() {}, raw() {}, png() {}, text() {} } };',
   'plotly.js-dist-min': 'module.exports = {};',
+  h5wasm: 'module.exports = {};',
 };
 
-function virtualModules(mods: Record<string, string>): Plugin {
+function realmPlugin(mods: Record<string, string>): Plugin {
   return {
-    name: 'tsdl-sandbox-modules',
-    setup(build) {
-      build.onResolve({ filter: /^tsdl-sandbox-modules$/ }, () => ({ path: 'modules', namespace: 'tsdl-sandbox' }));
-      build.onResolve({ filter: /^(tslab|tslab\/dist\/jupyter|plotly\.js-dist-min)$/ }, (a) => ({ path: a.path, namespace: 'tsdl-stub' }));
-      build.onLoad({ filter: /.*/, namespace: 'tsdl-stub' }, (a) => ({ contents: STUBS[a.path], loader: 'js' }));
-      build.onLoad({ filter: /.*/, namespace: 'tsdl-sandbox' }, () => ({
-        resolveDir: REPO,
-        loader: 'js',
+    name: 'tsdl-realm',
+    setup(b) {
+      b.onResolve({ filter: /^tsdl-sandbox-modules$/ }, () => ({ path: 'modules', namespace: 'tsdl-modules' }));
+      b.onLoad({ filter: /.*/, namespace: 'tsdl-modules' }, () => ({
+        resolveDir: REPO, loader: 'js',
         contents: `exports.MODULES = {\n${Object.entries(mods).map(([k, f]) => `  ${JSON.stringify(k)}: require(${JSON.stringify(f)}),`).join('\n')}\n};\n`,
+      }));
+      b.onResolve({ filter: /^(tslab|tslab\/dist\/jupyter|plotly\.js-dist-min|h5wasm)$/ }, (a) => ({ path: a.path, namespace: 'tsdl-stub' }));
+      b.onLoad({ filter: /.*/, namespace: 'tsdl-stub' }, (a) => ({ contents: STUBS[a.path], loader: 'js' }));
+      // Every Node built-in the library imports resolves to the realm's replacement.
+      b.onResolve({ filter: /^(node:)?[a-z_]+(\/[a-z_]+)?$/ }, (a) => (isBuiltin(a.path) ? { path: a.path, namespace: 'tsdl-builtin' } : undefined));
+      b.onLoad({ filter: /.*/, namespace: 'tsdl-builtin' }, (a) => ({
+        resolveDir: REALM_DIR, loader: 'js',
+        contents: `module.exports = require('./builtins').builtinRequire(${JSON.stringify(a.path)});`,
       }));
     },
   };
 }
 
-/** Bundles the child into a cache file named by the content hash; returns its path. */
-export async function buildSandbox(): Promise<string> {
-  const mods = sandboxModules();
+function isBuiltin(name: string): boolean {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  return (require('module') as { builtinModules: string[] }).builtinModules.includes(name.replace(/^node:/, ''));
+}
+
+async function bundle(entry: string, plugins: Plugin[], extra: Record<string, unknown> = {}): Promise<string> {
   const result = await build({
-    entryPoints: [path.join(__dirname, 'child.ts')],
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    write: false,
-    logLevel: 'silent',
-    plugins: [virtualModules(mods)],
+    entryPoints: [entry], bundle: true, platform: 'node', target: 'node20', format: 'cjs',
+    write: false, logLevel: 'silent', plugins, ...extra,
   });
-  const code = result.outputFiles[0].text;
-  const hash = crypto.createHash('sha256').update(code).digest('hex').slice(0, 16);
-  const dir = path.join(os.tmpdir(), 'tsdl-sandbox');
-  fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `child-${hash}.js`);
-  if (!fs.existsSync(file)) {
-    const tmp = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, code);
-    fs.renameSync(tmp, file);
+  return result.outputFiles[0].text;
+}
+
+/** The folder for built sandboxes: ours alone, so nobody else can swap the files we run. */
+function cacheRoot(): string {
+  const uid = process.getuid?.() ?? 0;
+  const dir = path.join(os.tmpdir(), `tsdl-sandbox-${uid}`);
+  fs.mkdirSync(dir, { recursive: true, mode: 0o755 });
+  const st = fs.lstatSync(dir);
+  if (!st.isDirectory() || st.uid !== uid || (st.mode & 0o022) !== 0) {
+    throw new Error(`${dir} is not a folder owned by this user and closed to others; remove it and grade again`);
   }
-  return file;
+  return dir;
+}
+
+function writeOnce(file: string, data: string | Buffer): void {
+  if (fs.existsSync(file)) return;
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, data, { mode: 0o644 });
+  fs.renameSync(tmp, file);
+}
+
+export interface SandboxBundle { dir: string; child: string; realm: string }
+
+/** Builds (or reuses) the sandbox files; returns their paths. */
+export async function buildSandbox(): Promise<SandboxBundle> {
+  const child = await bundle(path.join(__dirname, 'child.ts'), []);
+  const lib = await bundle(path.join(REALM_DIR, 'runtime.ts'), [realmPlugin(sandboxModules())], {
+    inject: [path.join(REALM_DIR, 'library-process.ts'), path.join(REALM_DIR, 'library-buffer.ts')],
+    define: { __dirname: '"/"', __filename: '"/realm.js"' },
+  });
+  const realm = `(function () {\nvar module = { exports: {} }, exports = module.exports;\n${lib}\nreturn module.exports.boot;\n})()`;
+  const hash = crypto.createHash('sha256').update(child).update('\0').update(realm).digest('hex').slice(0, 16);
+  const dir = path.join(cacheRoot(), hash);
+  fs.mkdirSync(dir, { recursive: true, mode: 0o755 });
+  const out = { dir, child: path.join(dir, 'child.js'), realm: path.join(dir, 'realm.js') };
+  writeOnce(out.child, child);
+  writeOnce(out.realm, realm);
+  if (!fs.existsSync(`${out.realm}.cache`)) writeOnce(`${out.realm}.cache`, codeCache(realm));
+  return out;
+}
+
+/** V8's code cache for realm.js after one boot, so each new realm skips most compilation. */
+function codeCache(source: string): Buffer {
+  const script = new vm.Script(source, { filename: 'tsdl-realm.js' });
+  const ctx = vm.createContext(Object.create(null), { microtaskMode: 'afterEvaluate' });
+  try { (script.runInContext(ctx) as (c: string) => unknown)(JSON.stringify({ env: {} })); } catch { /* cache what compiled */ }
+  return script.createCachedData();
 }

@@ -1,107 +1,113 @@
 /**
- * The sandbox process: runs a submission's compiled cells and calls its graded functions on the
- * inputs the parent sends, returning only values. It never sees expected values or hidden tests.
- * Bundled with the library into one file (sandbox/bundle.ts) and started under Node's permission
- * model with read access to that file alone.
+ * The sandbox process. It speaks length-prefixed JSON frames on fd 3 and never runs student code in
+ * its own realm: each tested function gets a fresh V8 context (realm) holding the course library
+ * and the submission's cells, compiled as strict code, with frozen built-ins and no `process`,
+ * `require` or host globals. Reference versions of callees live in a second realm that the
+ * student's realm can only reach through a function that passes strings.
  */
-import { createExports, runCell, Exports } from '../grade/executor';
-import { fromWire, toWire } from '../grade/serialize';
-import type { ErrorInfo, Reply, Request } from './protocol';
-// Filled in by the bundler: module name → module, for the `require` that cells get.
-import { MODULES } from 'tsdl-sandbox-modules';
+import * as fs from 'fs';
+import * as net from 'net';
+import * as vm from 'vm';
+import { encodeFrame, FrameReader } from './frames';
+import type { CompiledCell } from '../grade/executor';
+import type { Reply, TestRequest } from './protocol';
+import type { Runtime } from './realm/runtime';
 
-const send = process.send!.bind(process);
-const reply = (r: Reply): void => { send(r); };
+const [realmFile, addonFile] = process.argv.slice(2);
+// Loaded here, outside every realm; realms get wrapped methods only (realm/native-bridge.ts).
+let addon: Record<string, unknown> | undefined;
+if (addonFile) {
+  const m = { exports: {} as Record<string, unknown> };
+  process.dlopen(m, addonFile);
+  addon = m.exports;
+}
+const realmSource = fs.readFileSync(realmFile, 'utf8');
+let cachedData: Buffer | undefined;
+try { cachedData = fs.readFileSync(`${realmFile}.cache`); } catch { /* compiled from source */ }
+const realmScript = new vm.Script(realmSource, { filename: 'tsdl-realm.js', cachedData });
+const goScript = new vm.Script('__tsdl_go()', { filename: 'tsdl-call.js' });
 
-const student = createExports();
-const reference = createExports();
+const channel = new net.Socket({ fd: 3, readable: true, writable: true });
+const send = (r: Reply): void => { channel.write(encodeFrame(r)); };
 
-function sandboxRequire(name: string): unknown {
-  if (Object.prototype.hasOwnProperty.call(MODULES, name)) return (MODULES as Record<string, unknown>)[name];
-  throw new Error(`Cannot use module '${name}' while grading: only the course library is available`);
+interface Realm { context: vm.Context; rt: Runtime }
+
+function createRealm(env: Record<string, string>): Realm {
+  // A prototype-less sandbox object: nothing of this realm behind the new realm's global.
+  const context = vm.createContext(Object.create(null), {
+    name: 'submission', microtaskMode: 'afterEvaluate', codeGeneration: { strings: true, wasm: true },
+  });
+  const boot = realmScript.runInContext(context) as (config: string, native?: Record<string, unknown>) => Runtime;
+  return { context, rt: boot(JSON.stringify({ env }), addon) };
 }
 
-/** Removes ways out of the sandbox that the permission model leaves open. */
-function lockDown(): void {
-  const g = globalThis as Record<string, unknown>;
-  for (const name of ['fetch', 'WebSocket', 'EventSource', 'XMLHttpRequest', 'Worker', 'SharedWorker']) {
-    try { delete g[name]; } catch { /* not configurable */ }
-  }
-  const p = process as unknown as Record<string, unknown>;
-  for (const name of ['binding', '_linkedBinding', 'dlopen', 'mainModule']) {
-    try { Object.defineProperty(p, name, { value: undefined, configurable: false, writable: false }); } catch { /* ignore */ }
-  }
-  process.exit = ((code?: number) => { throw new Error(`process.exit(${code ?? ''}) is not allowed while grading`); }) as typeof process.exit;
-  process.abort = (() => { throw new Error('process.abort() is not allowed while grading'); }) as typeof process.abort;
-  process.kill = (() => { throw new Error('process.kill() is not allowed while grading'); }) as typeof process.kill;
-  freezeIntrinsics();
-}
-
-/**
- * Freezes the built-ins and the course library, so a submission cannot patch Math, prototypes or
- * np (and so cannot change what another function's tests see); an attempt throws a TypeError.
- */
-function freezeIntrinsics(): void {
-  const roots: unknown[] = [Object, Array, Function, Number, String, Boolean, Symbol, Math, JSON, Reflect, Promise,
-    Map, Set, WeakMap, WeakSet, Date, RegExp, Error, TypeError, RangeError, ArrayBuffer, DataView,
-    Float64Array, Float32Array, Int32Array, Uint32Array, Int16Array, Uint16Array, Int8Array, Uint8Array, Uint8ClampedArray,
-    Object.getPrototypeOf(Float64Array), BigInt, Atomics, MODULES];
-  const seen = new Set<unknown>();
-  const freeze = (o: unknown, depth: number): void => {
-    if (o === null || (typeof o !== 'object' && typeof o !== 'function') || seen.has(o) || depth > 8) return;
-    seen.add(o);
-    Object.freeze(o);
-    for (const k of Reflect.ownKeys(o as object)) {
-      const d = Object.getOwnPropertyDescriptor(o as object, k);
-      if (d && 'value' in d) freeze(d.value, depth + 1);
-    }
-    freeze(Object.getPrototypeOf(o), depth + 1);
-    if (typeof o === 'function' && (o as { prototype?: unknown }).prototype) freeze((o as { prototype: unknown }).prototype, depth + 1);
-  };
-  for (const r of roots) freeze(r, 0);
-}
-
-function errorInfo(e: unknown): ErrorInfo {
-  if (e instanceof Error) {
-    // The first stack frame inside a submitted cell (named student-*.js by the parent).
-    const m = /\((student-[\w.-]+\.js):(\d+):\d+\)|at (student-[\w.-]+\.js):(\d+):\d+/.exec(String(e.stack ?? ''));
-    return {
-      name: e.name || 'Error', message: String(e.message).slice(0, 2000),
-      cell: m ? (m[1] ?? m[3]) : undefined, line: m ? Number(m[2] ?? m[4]) : undefined,
-    };
-  }
-  return { name: 'Error', message: `non-Error value thrown: ${String(e).slice(0, 200)}` };
-}
-
-async function handle(req: Request): Promise<void> {
-  if (req.op === 'exec') {
-    const into = req.into === 'student' ? student : reference;
-    const results: ({ ok: true } | { ok: false; error: ErrorInfo })[] = [];
-    for (const cell of req.cells) {
-      try { await runCell(cell, into, sandboxRequire); results.push({ ok: true }); } catch (e) { results.push({ ok: false, error: errorInfo(e) }); }
-    }
-    reply({ op: 'exec', id: req.id, results });
-    return;
-  }
+function runCell(realm: Realm, cell: CompiledCell, timeoutMs: number): { ok: true } | { ok: false; error: { name: string; message: string; cell?: string; line?: number } } {
+  const head = cell.tla ? '__tsdl_cell.run(async function (exports, require) { "use strict"; ' : '__tsdl_cell.run(function (exports, require) { "use strict"; ';
   try {
-    for (const name of req.references) (student as Exports)[name] = reference[name];
-    const fn = student[req.fn];
-    if (typeof fn !== 'function') throw new ReferenceError(`${req.fn} is not defined as a function in the submission`);
-    const np = (MODULES as unknown as { tsdl: { np: { random: { seed(s: number): void } } } }).tsdl.np;
-    if (req.seed !== undefined) np.random.seed(req.seed);
-    let value = (fn as (...a: unknown[]) => unknown)(...req.args.map(fromWire));
-    if (value instanceof Promise) value = await value;
-    reply({ op: 'call', id: req.id, ok: true, value: toWire(value) });
+    new vm.Script(`${head}${cell.js}\n})`, { filename: cell.name ?? 'cell.js' }).runInContext(realm.context, { timeout: timeoutMs });
   } catch (e) {
-    reply({ op: 'call', id: req.id, ok: false, error: errorInfo(e) });
+    return { ok: false, error: hostError(e, timeoutMs) };
   }
+  const r = JSON.parse(realm.rt.cellResult()) as { pending?: boolean; ok?: boolean; error?: { name: string; message: string } };
+  if (r.pending) return { ok: false, error: { name: 'Error', message: 'the cell awaits something that never happens while grading (timers, files and the network are not available)' } };
+  return r.ok ? { ok: true } : { ok: false, error: r.error! };
 }
 
-let queue: Promise<void> = Promise.resolve();
-process.on('message', (msg: Request) => {
-  queue = queue.then(() => handle(msg)).catch(() => undefined);
+/** An exception from vm itself (time limit, a syntax error in compiled code), made in this realm. */
+function hostError(e: unknown, timeoutMs: number): { name: string; message: string } {
+  const err = e as { code?: string; name?: string; message?: string };
+  if (err?.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') return { name: 'TimeoutError', message: `time limit reached (${timeoutMs / 1000} s)` };
+  return { name: String(err?.name ?? 'Error'), message: String(err?.message ?? e) };
+}
+
+function test(req: TestRequest): void {
+  const realm = createRealm(req.env);
+  req.cells.forEach((cell, index) => { send({ op: 'cell', index, ...runCell(realm, cell, req.timeoutMs) }); });
+
+  if (req.references) {
+    const ref = createRealm(req.env);
+    for (const cell of req.references.cells) {
+      const r = runCell(ref, cell, req.timeoutMs);
+      if (!r.ok) { send({ op: 'reference-failed', message: `${cell.name}: ${r.error.name}: ${r.error.message}` }); send({ op: 'done' }); return; }
+    }
+    realm.rt.useReferences(JSON.stringify(req.references.names), (name: string, request: string): string => {
+      try {
+        const { args, state } = JSON.parse(request) as { args: unknown; state: unknown };
+        ref.rt.stageCall(name, JSON.stringify(args), null, JSON.stringify(state));
+        goScript.runInContext(ref.context);
+        return ref.rt.take();
+      } catch (e) {
+        return JSON.stringify({ ok: false, error: { name: 'Error', message: String((e as Error)?.message ?? e) } });
+      }
+    });
+  }
+
+  for (let index = 0; index < req.cases.length; index++) {
+    const c = req.cases[index];
+    realm.rt.stageCall(req.fn, JSON.stringify(c.args), c.seed ?? null, null);
+    try {
+      goScript.runInContext(realm.context, { timeout: req.timeoutMs });
+    } catch (e) {
+      const error = hostError(e, req.timeoutMs);
+      send({ op: 'case', index, ok: false, error, timeout: error.name === 'TimeoutError' });
+      if (error.name === 'TimeoutError') break;
+      continue;
+    }
+    const r = JSON.parse(realm.rt.take()) as { pending?: boolean; ok?: boolean; value?: unknown; error?: { name: string; message: string } };
+    if (r.pending) send({ op: 'case', index, ok: false, error: { name: 'Error', message: 'the returned Promise never settles while grading' } });
+    else if (r.ok) send({ op: 'case', index, ok: true, value: r.value as never });
+    else send({ op: 'case', index, ok: false, error: r.error! });
+  }
+  send({ op: 'done' });
+}
+
+const reader = new FrameReader((m) => {
+  const req = m as TestRequest;
+  if (req.op !== 'test') return;
+  try { test(req); } catch (e) {
+    send({ op: 'fatal', message: String((e as Error)?.stack ?? e).slice(0, 2000) });
+  }
 });
-process.on('uncaughtException', () => { /* a stray async throw from student code must not end grading */ });
-process.on('unhandledRejection', () => { /* likewise */ });
-lockDown();
-reply({ op: 'ready' });
+channel.on('data', (chunk: Buffer) => { reader.push(chunk); });
+channel.on('end', () => process.exit(0));
+send({ op: 'ready' });

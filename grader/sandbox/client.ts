@@ -1,106 +1,155 @@
 /**
- * Starts and talks to a sandbox child: Node's permission model (read access to the child's own
- * bundle only; no writes, child processes or workers), a heap cap, a resident-memory watchdog and
- * a wall-clock limit per request. A child that dies or overruns is killed and the request fails
- * with a reason a student can act on; the next request starts a fresh child.
+ * Starts and talks to a sandbox process (trusted side). Every byte it sends is treated as hostile:
+ * frames over the size limit or of the wrong shape end the process; error texts are cut to a few
+ * hundred characters. Limits: a wall clock per request and per submission, resident memory of the
+ * whole process tree, the V8 heap, and the rlimits of isolate.ts. A process that dies or overruns
+ * is killed and the request fails with a reason a student can act on; the next request starts a
+ * fresh process.
  */
-import { ChildProcess, fork } from 'child_process';
+import { ChildProcess, spawn } from 'child_process';
 import * as fs from 'fs';
-import type { CompiledCell } from '../grade/executor';
+import type { Readable, Writable } from 'stream';
+import { encodeFrame, FrameError, FrameReader } from './frames';
+import { asNobody, Isolation, isolatedCommand } from './isolate';
+import type { SandboxBundle } from './bundle';
+import type { ErrorInfo, Reply, TestRequest } from './protocol';
 import type { Wire } from '../grade/serialize';
-import type { ErrorInfo, Reply, Request } from './protocol';
 
 export interface Limits {
-  /** Wall-clock limit per request, ms. */
+  /** Wall-clock limit per cell and per call, ms. */
   timeoutMs: number;
-  /** Resident memory limit, MB (also bounds the V8 heap). */
+  /** Resident memory limit of the sandbox, MB (also bounds the V8 heap). */
   memoryMb: number;
+  /** Wall-clock limit for a whole submission, ms. */
+  submissionMs: number;
 }
 
-export const DEFAULT_LIMITS: Limits = { timeoutMs: 10_000, memoryMb: 1024 };
+export const DEFAULT_LIMITS: Limits = { timeoutMs: 10_000, memoryMb: 1024, submissionMs: 120_000 };
 
 export class SandboxFailure extends Error {
-  constructor(readonly kind: 'timeout' | 'memory' | 'crash', message: string) { super(message); }
+  constructor(readonly kind: 'timeout' | 'memory' | 'crash' | 'protocol', message: string) { super(message); }
 }
 
-type Pending = { resolve: (r: Reply) => void; reject: (e: Error) => void };
+export interface CellOutcome { ok: boolean; error?: ErrorInfo }
+export type CaseOutcome = { ok: true; value: Wire } | { ok: false; error: ErrorInfo; timeout?: boolean };
+export interface TestOutcome {
+  cells: CellOutcome[];
+  /** One entry per case that ran; missing entries did not run. */
+  cases: (CaseOutcome | undefined)[];
+  referenceFailed?: string;
+}
+
+const MAX_NAME = 100;
+const MAX_MESSAGE = 600;
+
+/** Cuts an error from the sandbox to what a report can hold. */
+export function cleanError(e: unknown): ErrorInfo {
+  const x = (e && typeof e === 'object' ? e : {}) as Record<string, unknown>;
+  const text = (v: unknown, n: number): string => (typeof v === 'string' ? (v.length > n ? `${v.slice(0, n)}…` : v) : '');
+  const line = typeof x.line === 'number' && Number.isInteger(x.line) && x.line > 0 && x.line < 1e6 ? x.line : undefined;
+  const cell = typeof x.cell === 'string' && /^[\w.-]{1,40}$/.test(x.cell) ? x.cell : undefined;
+  return { name: text(x.name, MAX_NAME) || 'Error', message: text(x.message, MAX_MESSAGE), cell, line };
+}
 
 export class Sandbox {
   private child: ChildProcess | null = null;
   private ready: Promise<void> | null = null;
-  private nextId = 1;
-  private pending = new Map<number, Pending>();
+  private onReply: ((r: Reply) => void) | null = null;
+  private onExit: ((why: SandboxFailure) => void) | null = null;
   private stderr = '';
+  private readonly deadline: number;
 
-  constructor(private readonly bundle: string, private readonly limits: Limits = DEFAULT_LIMITS) {}
+  /** `addon`: the native addon's file, when this run uses it (loaded outside the student's realm). */
+  constructor(private readonly bundle: SandboxBundle, private readonly isolation: Isolation,
+    private readonly limits: Limits = DEFAULT_LIMITS, private readonly addon?: string) {
+    this.deadline = Date.now() + limits.submissionMs;
+  }
 
   private start(): Promise<void> {
-    const child = fork(this.bundle, [], {
-      execArgv: [
-        '--experimental-permission', `--allow-fs-read=${this.bundle}`,
-        `--max-old-space-size=${Math.max(64, Math.floor(this.limits.memoryMb * 0.75))}`,
-        '--no-warnings',
-      ],
-      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-      env: { NODE_ENV: 'production' },
-      // V8's structured clone: submitted code cannot alter it the way it could patch JSON.stringify.
-      serialization: 'advanced',
+    const heapMb = Math.max(64, Math.floor(this.limits.memoryMb * 0.75));
+    const addon = this.addon ? ['--allow-addons', `--allow-fs-read=${this.addon}`] : [];
+    const cmd = isolatedCommand(this.isolation, [this.bundle.dir, ...(this.addon ? [this.addon] : [])], [
+      '--experimental-permission', `--allow-fs-read=${this.bundle.dir}`, ...addon, `--max-old-space-size=${heapMb}`,
+      '--no-warnings', '--disable-proto=throw', this.bundle.child, this.bundle.realm, ...(this.addon ? [this.addon] : []),
+    ], {
+      addressSpaceMb: 32 * 1024, cpuSeconds: Math.ceil(this.limits.submissionMs / 1000) + 5, processes: 512,
+      fileBytes: 0, openFiles: 128,
+    });
+    const child = spawn(cmd.file, cmd.args, {
+      stdio: ['ignore', 'ignore', 'pipe', 'pipe'], env: { PATH: '/usr/bin:/bin' }, ...asNobody(),
     });
     this.child = child;
     this.stderr = '';
     child.stderr?.on('data', (d: Buffer) => { if (this.stderr.length < 20_000) this.stderr += d.toString(); });
-    this.ready = new Promise<void>((resolve, reject) => {
-      const onMsg = (m: Reply): void => {
-        if (m.op === 'ready') { resolve(); return; }
-        if ('id' in m) { const p = this.pending.get(m.id); this.pending.delete(m.id); p?.resolve(m); }
-      };
-      child.on('message', onMsg);
-      child.once('exit', (code, signal) => {
-        const why = new SandboxFailure('crash', exitReason(code, signal, this.stderr));
-        reject(why);
-        for (const p of this.pending.values()) p.reject(why);
-        this.pending.clear();
-        if (this.child === child) { this.child = null; this.ready = null; }
-      });
+    const channel = child.stdio[3] as unknown as Readable & Writable;
+    const reader = new FrameReader((m) => {
+      if (!m || typeof m !== 'object' || typeof (m as { op?: unknown }).op !== 'string') throw new FrameError('a message without an op');
+      this.onReply?.(m as Reply);
     });
+    this.ready = new Promise<void>((resolve, reject) => {
+      this.onReply = (m) => { if (m.op === 'ready') resolve(); };
+      this.onExit = (why) => reject(why);
+    });
+    channel.on('data', (chunk: Buffer) => {
+      try { reader.push(chunk); } catch (e) {
+        const why = new SandboxFailure('protocol', `the grading process sent ${e instanceof FrameError ? e.message : 'a malformed message'}`);
+        this.failWith(child, why);
+      }
+    });
+    channel.on('error', () => undefined);
+    child.on('error', (e) => this.failWith(child, new SandboxFailure('crash', `the grading process could not start: ${e.message}`)));
+    child.once('exit', (code, signal) => this.failWith(child, new SandboxFailure('crash', exitReason(code, signal, this.stderr))));
     return this.ready;
   }
 
-  private async request(build: (id: number) => Request): Promise<Reply> {
+  private failWith(child: ChildProcess, why: SandboxFailure): void {
+    if (this.child !== child) return;
+    this.kill();
+    const cb = this.onExit;
+    this.onExit = null;
+    cb?.(why);
+  }
+
+  /** Runs one function's test; resolves with what ran, or rejects with a SandboxFailure. */
+  async test(req: Omit<TestRequest, 'op' | 'timeoutMs'>): Promise<TestOutcome> {
+    const left = this.deadline - Date.now();
+    if (left <= 0) throw new SandboxFailure('timeout', `the submission's time limit was reached (${this.limits.submissionMs / 1000} s in all)`);
     if (!this.ready) void this.start().catch(() => undefined);
     await this.ready;
     const child = this.child!;
-    const id = this.nextId++;
-    return new Promise<Reply>((resolve, reject) => {
-      const stop = (kind: SandboxFailure['kind'], msg: string): void => {
+    const channel = child.stdio[3] as unknown as Writable;
+    const outcome: TestOutcome = { cells: [], cases: [] };
+    const budget = Math.min(left, this.limits.timeoutMs * (req.cells.length + req.cases.length + (req.references?.cells.length ?? 0)) + 5_000);
+    return new Promise<TestOutcome>((resolve, reject) => {
+      const finish = (e?: SandboxFailure): void => {
         clearTimeout(timer); clearInterval(watch);
-        this.pending.delete(id);
-        this.kill();
-        reject(new SandboxFailure(kind, msg));
+        this.onReply = null; this.onExit = null;
+        if (e) { this.kill(); reject(Object.assign(e, { partial: outcome })); } else resolve(outcome);
       };
-      const timer = setTimeout(() => stop('timeout', `time limit reached (${this.limits.timeoutMs / 1000} s)`), this.limits.timeoutMs);
+      const timer = setTimeout(() => finish(new SandboxFailure('timeout', left < budget
+        ? `the submission's time limit was reached (${this.limits.submissionMs / 1000} s in all)`
+        : `time limit reached (${this.limits.timeoutMs / 1000} s)`)), budget);
       const watch = setInterval(() => {
-        const rss = residentMb(child.pid);
-        if (rss > this.limits.memoryMb) stop('memory', `memory limit reached (${this.limits.memoryMb} MB)`);
+        if (treeRssMb(child.pid) > this.limits.memoryMb) finish(new SandboxFailure('memory', `memory limit reached (${this.limits.memoryMb} MB)`));
       }, 50);
-      this.pending.set(id, {
-        resolve: (r) => { clearTimeout(timer); clearInterval(watch); resolve(r); },
-        reject: (e) => { clearTimeout(timer); clearInterval(watch); reject(e); },
-      });
-      child.send(build(id));
+      this.onExit = (why) => finish(why);
+      this.onReply = (m) => {
+        if (m.op === 'cell' && Number.isInteger(m.index) && m.index === outcome.cells.length && m.index < req.cells.length) {
+          outcome.cells.push(m.ok === true ? { ok: true } : { ok: false, error: cleanError(m.error) });
+        } else if (m.op === 'case' && Number.isInteger(m.index) && m.index >= outcome.cases.length && m.index < req.cases.length) {
+          outcome.cases[m.index] = m.ok === true ? { ok: true, value: m.value } : { ok: false, error: cleanError(m.error), timeout: m.timeout === true };
+        } else if (m.op === 'reference-failed') {
+          outcome.referenceFailed = String((m as { message?: unknown }).message ?? '').slice(0, MAX_MESSAGE);
+        } else if (m.op === 'fatal') {
+          finish(new SandboxFailure('crash', `grader error in the sandbox: ${String((m as { message?: unknown }).message ?? '').slice(0, MAX_MESSAGE)}`));
+        } else if (m.op === 'done') {
+          finish();
+        } else {
+          finish(new SandboxFailure('protocol', 'the grading process sent a message out of order'));
+        }
+      };
+      channel.write(encodeFrame({ op: 'test', timeoutMs: this.limits.timeoutMs, ...req } satisfies TestRequest));
     });
-  }
-
-  async exec(cells: CompiledCell[], into: 'student' | 'reference'): Promise<({ ok: true } | { ok: false; error: ErrorInfo })[]> {
-    const r = await this.request((id) => ({ op: 'exec', id, cells, into }));
-    if (r.op !== 'exec') throw new SandboxFailure('crash', 'unexpected reply from the sandbox');
-    return r.results;
-  }
-
-  async call(fn: string, args: Wire[], opts: { seed?: number; references?: string[] } = {}): Promise<{ ok: true; value: Wire } | { ok: false; error: ErrorInfo }> {
-    const r = await this.request((id) => ({ op: 'call', id, fn, args, seed: opts.seed, references: opts.references ?? [] }));
-    if (r.op !== 'call') throw new SandboxFailure('crash', 'unexpected reply from the sandbox');
-    return r.ok ? { ok: true, value: r.value } : { ok: false, error: r.error };
   }
 
   get alive(): boolean { return this.child !== null; }
@@ -108,22 +157,32 @@ export class Sandbox {
   kill(): void {
     const c = this.child;
     this.child = null; this.ready = null;
-    if (c && c.exitCode === null) c.kill('SIGKILL');
+    if (c && c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
   }
 }
 
-function residentMb(pid: number | undefined): number {
+/** Resident memory of a process and all its descendants (bubblewrap puts the sandbox one level down). */
+function treeRssMb(pid: number | undefined): number {
   if (!pid) return 0;
-  try {
-    const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Number(m[1]) / 1024 : 0;
-  } catch {
-    return 0;
+  let kb = 0;
+  const stack = [pid];
+  for (let n = 0; stack.length && n < 64; n++) {
+    const p = stack.pop()!;
+    try {
+      const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'));
+      if (m) kb += Number(m[1]);
+      for (const t of fs.readdirSync(`/proc/${p}/task`)) {
+        const kids = fs.readFileSync(`/proc/${p}/task/${t}/children`, 'utf8').trim();
+        if (kids) for (const k of kids.split(/\s+/)) stack.push(Number(k));
+      }
+    } catch { /* gone */ }
   }
+  return kb / 1024;
 }
 
 function exitReason(code: number | null, signal: NodeJS.Signals | null, stderr: string): string {
   if (/heap out of memory|Allocation failed/i.test(stderr)) return 'memory limit reached (the heap was exhausted)';
+  if (signal === 'SIGXCPU' || code === 152) return 'the CPU time limit of the submission was reached';
   if (signal) return `the grading process was stopped (${signal})`;
-  return `the grading process ended unexpectedly (exit code ${code}); does the code call process.exit or crash Node?`;
+  return `the grading process ended unexpectedly (exit code ${code})${process.env.TSDL_SANDBOX_DEBUG ? `: ${stderr}` : ''}`;
 }

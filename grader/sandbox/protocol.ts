@@ -1,16 +1,33 @@
 import type { CompiledCell } from '../grade/executor';
 import type { Wire } from '../grade/serialize';
 
-/** Parent → child. */
-export type Request =
-  | { op: 'exec'; id: number; cells: CompiledCell[]; into: 'student' | 'reference' }
-  | { op: 'call'; id: number; fn: string; args: Wire[]; seed?: number; references: string[] };
+export interface CaseInput { args: Wire[]; seed?: number }
+
+/**
+ * Worker → sandbox: test one function. The sandbox makes a fresh realm, runs `cells` in it (setup
+ * cells and the submission's graded cells), and calls `fn` on each case. With `references`, the
+ * named callees run as reference versions, evaluated in a second realm holding only `cells` of the
+ * references; nothing else of the reference solutions enters the sandbox.
+ */
+export interface TestRequest {
+  op: 'test';
+  fn: string;
+  cells: CompiledCell[];
+  references: { names: string[]; cells: CompiledCell[] } | null;
+  cases: CaseInput[];
+  /** Time limit per cell and per case, ms. */
+  timeoutMs: number;
+  env: Record<string, string>;
+}
 
 export interface ErrorInfo { name: string; message: string; cell?: string; line?: number }
 
-/** Child → parent. */
+/** Sandbox → worker, in this order: one `cell` per cell, one `case` per case run, then `done`. */
 export type Reply =
   | { op: 'ready' }
-  | { op: 'exec'; id: number; results: ({ ok: true } | { ok: false; error: ErrorInfo })[] }
-  | { op: 'call'; id: number; ok: true; value: Wire }
-  | { op: 'call'; id: number; ok: false; error: ErrorInfo };
+  | { op: 'cell'; index: number; ok: boolean; error?: ErrorInfo }
+  | { op: 'case'; index: number; ok: true; value: Wire }
+  | { op: 'case'; index: number; ok: false; error: ErrorInfo; timeout?: boolean }
+  | { op: 'reference-failed'; message: string }
+  | { op: 'fatal'; message: string }
+  | { op: 'done' };

@@ -1,0 +1,75 @@
+/**
+ * Makes a cell's calls between graded functions independent of cell layout. tslab compiles a
+ * reference to a function from another cell as `exports.f`, but one from the same cell as plain
+ * `f`; so a caller merged into one cell with its callee would keep calling the student's callee
+ * when the grader swaps in the reference. This rewrites, inside function bodies (which run only
+ * when called, after every cell has run), each reference to a graded function that is not shadowed
+ * by a local name into `exports.f`, as if the function came from another cell.
+ */
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const ts = require('@tslab/typescript-for-tslab') as typeof import('typescript');
+
+/** Names a node declares into its own scope (parameters, variables, inner functions, classes). */
+function declaredNames(node: import('typescript').Node, out: Set<string>): void {
+  const addBinding = (name: import('typescript').BindingName): void => {
+    if (ts.isIdentifier(name)) out.add(name.text);
+    else for (const el of name.elements) if (!ts.isOmittedExpression(el)) addBinding(el.name);
+  };
+  const visit = (n: import('typescript').Node, top: boolean): void => {
+    if (ts.isVariableDeclaration(n)) addBinding(n.name);
+    else if (ts.isParameter(n)) addBinding(n.name);
+    else if ((ts.isFunctionDeclaration(n) || ts.isClassDeclaration(n)) && n.name && !top) out.add(n.name.text);
+    else if (ts.isCatchClause(n) && n.variableDeclaration) addBinding(n.variableDeclaration.name);
+    // Nested functions have scopes of their own, handled when the walk reaches them.
+    if (!top && (ts.isFunctionLike(n) || ts.isClassLike(n))) return;
+    ts.forEachChild(n, (c) => visit(c, false));
+  };
+  if (ts.isFunctionLike(node)) {
+    for (const p of node.parameters) addBinding(p.name);
+    if ('name' in node && node.name && ts.isIdentifier(node.name) && ts.isFunctionExpression(node)) out.add(node.name.text);
+    const body = (node as { body?: import('typescript').Node }).body;
+    if (body) ts.forEachChild(body, (c) => visit(c, false));
+  } else {
+    ts.forEachChild(node, (c) => visit(c, false));
+  }
+}
+
+function isReference(id: import('typescript').Identifier): boolean {
+  const p = id.parent;
+  if (!p) return false;
+  if (ts.isPropertyAccessExpression(p) && p.name === id) return false;
+  if ((ts.isPropertyAssignment(p) || ts.isMethodDeclaration(p) || ts.isPropertyDeclaration(p) || ts.isGetAccessor(p) || ts.isSetAccessor(p)) && p.name === id) return false;
+  if ((ts.isFunctionDeclaration(p) || ts.isFunctionExpression(p) || ts.isClassDeclaration(p) || ts.isClassExpression(p)) && p.name === id) return false;
+  if ((ts.isVariableDeclaration(p) || ts.isParameter(p) || ts.isBindingElement(p)) && p.name === id) return false;
+  if (ts.isBindingElement(p) && p.propertyName === id) return false;
+  if (ts.isLabeledStatement(p) || ts.isBreakOrContinueStatement(p)) return false;
+  if (ts.isImportSpecifier(p) || ts.isExportSpecifier(p) || ts.isImportClause(p) || ts.isNamespaceImport(p)) return false;
+  return true;
+}
+
+/** `js` (tslab's output for one cell) with same-cell references to `names` bound through exports. */
+export function bindThroughExports(js: string, names: ReadonlySet<string>): string {
+  if (names.size === 0) return js;
+  const sf = ts.createSourceFile('cell.js', js, ts.ScriptTarget.ES2020, true, ts.ScriptKind.JS);
+  const edits: { start: number; end: number; text: string }[] = [];
+  const walk = (n: import('typescript').Node, shadowed: ReadonlySet<string>, inFunction: boolean): void => {
+    let scope = shadowed;
+    let nowInFunction = inFunction;
+    if (ts.isFunctionLike(n) || ts.isBlock(n) || ts.isForStatement(n) || ts.isForInStatement(n) || ts.isForOfStatement(n) || ts.isCatchClause(n)) {
+      const local = new Set<string>();
+      declaredNames(n, local);
+      if (local.size) scope = new Set([...shadowed, ...local]);
+      if (ts.isFunctionLike(n)) nowInFunction = true;
+    }
+    if (nowInFunction && ts.isIdentifier(n) && names.has(n.text) && !scope.has(n.text) && isReference(n)) {
+      const p = n.parent;
+      const text = ts.isShorthandPropertyAssignment(p) ? `${n.text}: exports.${n.text}` : `exports.${n.text}`;
+      edits.push({ start: n.getStart(sf), end: n.getEnd(), text });
+    }
+    ts.forEachChild(n, (c) => walk(c, scope, nowInFunction));
+  };
+  walk(sf, new Set(), false);
+  let out = js;
+  for (const e of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  return out;
+}

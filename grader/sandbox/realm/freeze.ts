@@ -1,0 +1,57 @@
+/**
+ * Freezes everything reachable from the realm's global object and the given roots: the built-ins
+ * (%ArrayIteratorPrototype% and the other hidden intrinsics are reached through the prototypes of
+ * values made here), the course library and the runtime. Typed arrays with elements cannot be
+ * frozen; they stay writable, which only changes the student's own results in a realm of their own.
+ */
+export function freezeRealm(roots: unknown[]): void {
+  lockGlobalBindings();
+  // A realm's global object cannot be frozen (vm's interceptors refuse): its bindings are locked above.
+  const seen = new Set<unknown>([globalThis]);
+  const stack: unknown[] = [...globalValues(), ...roots, ...hiddenIntrinsics()];
+  while (stack.length) {
+    const o = stack.pop();
+    if (o === null || (typeof o !== 'object' && typeof o !== 'function') || seen.has(o)) continue;
+    seen.add(o);
+    if (!ArrayBuffer.isView(o)) Object.freeze(o);
+    for (const key of Reflect.ownKeys(o as object)) {
+      const d = Reflect.getOwnPropertyDescriptor(o as object, key);
+      if (!d) continue;
+      if ('value' in d) stack.push(d.value);
+      else { stack.push(d.get); stack.push(d.set); }
+    }
+    stack.push(Reflect.getPrototypeOf(o as object));
+  }
+}
+
+/** Makes every global binding read-only and non-configurable (`Math = ...` throws in strict code). */
+function lockGlobalBindings(): void {
+  for (const key of Reflect.ownKeys(globalThis)) {
+    const d = Reflect.getOwnPropertyDescriptor(globalThis, key);
+    // With the value restated: vm's interceptor would otherwise store an undefined binding.
+    if (d && 'value' in d) Object.defineProperty(globalThis, key, { value: d.value, writable: false, configurable: false, enumerable: d.enumerable });
+  }
+}
+
+function globalValues(): unknown[] {
+  return Reflect.ownKeys(globalThis).map((k) => (globalThis as Record<PropertyKey, unknown>)[k]);
+}
+
+/** Intrinsics that no global names but that ordinary values lead to. */
+function hiddenIntrinsics(): unknown[] {
+  /* eslint-disable @typescript-eslint/no-empty-function */
+  const gen = function* g(): Generator<number> { yield 1; };
+  const agen = async function* ag(): AsyncGenerator<number> { yield 1; };
+  return [
+    Object.getPrototypeOf([][Symbol.iterator]()),
+    Object.getPrototypeOf(new Map()[Symbol.iterator]()),
+    Object.getPrototypeOf(new Set()[Symbol.iterator]()),
+    Object.getPrototypeOf(''[Symbol.iterator]()),
+    Object.getPrototypeOf(/a/[Symbol.matchAll]('a')),
+    gen, Object.getPrototypeOf(gen), Object.getPrototypeOf(gen()),
+    agen, Object.getPrototypeOf(agen), Object.getPrototypeOf(agen()),
+    Object.getPrototypeOf(async () => {}),
+    Object.getPrototypeOf(Int8Array),
+    (function thrower(): unknown { 'use strict'; return Object.getOwnPropertyDescriptor(Function.prototype, 'caller')?.get; })(),
+  ];
+}
