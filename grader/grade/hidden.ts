@@ -23,6 +23,12 @@ export interface Mistake {
   impl: (...args: unknown[]) => unknown;
   /** The mistake makes the function throw (it is caught by a test only if the student's version throws too). */
   throws?: boolean;
+  /**
+   * The same mistake as an edit of the source notebook's solution: `find` (exactly once in the
+   * graded cell) becomes `replace`. `tsdl validate` grades the source with it planted: only this
+   * function may lose points, and its feedback must name the mistake.
+   */
+  plant?: { find: string; replace: string };
 }
 
 export interface FunctionTests {

@@ -68,7 +68,9 @@ export class Sandbox {
   private start(): Promise<void> {
     const heapMb = Math.max(64, Math.floor(this.limits.memoryMb * 0.75));
     const addon = this.addon ? ['--allow-addons', `--allow-fs-read=${this.addon}`] : [];
-    const cmd = isolatedCommand(this.isolation, [this.bundle.dir, ...(this.addon ? [this.addon] : [])], [
+    // The addon's OpenBLAS is found through the loader's cache and Debian's alternatives links.
+    const forAddon = this.addon ? [this.addon, '/etc/ld.so.cache', '/etc/alternatives'].filter((p) => fs.existsSync(p)) : [];
+    const cmd = isolatedCommand(this.isolation, [this.bundle.dir, ...forAddon], [
       '--experimental-permission', `--allow-fs-read=${this.bundle.dir}`, ...addon, `--max-old-space-size=${heapMb}`,
       '--no-warnings', '--disable-proto=throw', this.bundle.child, this.bundle.realm, ...(this.addon ? [this.addon] : []),
     ], {

@@ -56,7 +56,9 @@ export const tests: HiddenSuite = {
   gradient_check_n: {
     points: 1,
     cases: [
-      { name: 'seed 3 network, correct gradients', args: () => networkCase(3), tol: { rtol: 1e-6, atol: 0 } },
+      // With correct gradients the difference is rounding noise (about 1e-7 here): its digits depend on
+      // the order of floating-point operations, so it is judged as the course judges it, by threshold.
+      { name: 'seed 3 network, correct gradients', args: () => networkCase(3), judge: { below: 2e-7 } },
       { name: 'seed 7 network, dW3 doubled', args: () => networkCase(7, 2) },
       { name: 'seed 11 network, eps 1e-6', args: () => [...networkCase(11), 1e-6] },
     ],
