@@ -5,6 +5,7 @@ import Module from 'module';
 import path from 'path';
 import type { Converter } from 'tslab/dist/converter';
 import type { ConverterSet } from 'tslab/dist/executor';
+import { CellMapCapture } from './cell-map-capture';
 
 export type ConverterModule = typeof import('tslab/dist/converter');
 
@@ -23,25 +24,31 @@ const { loadTypeScript } = require('../../scripts/typescript-cache.js') as { loa
  * has all of lib/ checked again in every cell with such an import (most of a second each, growing
  * with lib/), only for the result to be thrown away. Loaded through here, the converter computes
  * diagnostics only for the files whose diagnostics it would keep; the same diagnostics are
- * reported, the same code is emitted. `fullCheck` loads tslab's module untouched.
+ * reported, the same code is emitted. `fullCheck` keeps tslab's full check.
+ * Either way each converted cell also carries a line map from the JavaScript it runs back to the
+ * cell (cell-map-capture.ts), for stack traces at the student's line.
  */
 export function loadConverterModule(fullCheck: boolean): ConverterModule {
   const converterPath = require.resolve('tslab/dist/converter');
   // The compiler through its code cache, registered where tslab's converter requires it.
   const ts = loadTypeScript() as TS;
-  if (fullCheck) return require(converterPath) as ConverterModule;
   const cwd = process.cwd();
   const reported = (fileName: string) => !path.relative(cwd, fileName).startsWith('..');
+  const maps = new CellMapCapture();
   // The converter reads `ts` through __importStar, which copies own enumerable properties:
-  // give it an object forwarding every property but this one.
+  // give it an object forwarding every property but the ones replaced here.
+  const replaced: { [key: string]: unknown } = { ...maps.tsOverrides(ts) };
+  if (!fullCheck) {
+    const getPreEmitDiagnosticsOfFiles: TS['getPreEmitDiagnosticsOfFiles'] = (program, files, token) =>
+      ts.getPreEmitDiagnosticsOfFiles(program, files.filter((f, i) => i === 0 || reported(f.fileName)), token);
+    replaced.getPreEmitDiagnosticsOfFiles = getPreEmitDiagnosticsOfFiles;
+  }
   const wrapper: { [key: string]: unknown } = {};
   for (const key of Object.keys(ts)) {
-    if (key === 'getPreEmitDiagnosticsOfFiles') continue;
+    if (key in replaced) continue;
     Object.defineProperty(wrapper, key, { enumerable: true, get: () => (ts as unknown as { [k: string]: unknown })[key] });
   }
-  const getPreEmitDiagnosticsOfFiles: TS['getPreEmitDiagnosticsOfFiles'] = (program, files, token) =>
-    ts.getPreEmitDiagnosticsOfFiles(program, files.filter((f, i) => i === 0 || reported(f.fileName)), token);
-  Object.defineProperty(wrapper, 'getPreEmitDiagnosticsOfFiles', { enumerable: true, value: getPreEmitDiagnosticsOfFiles });
+  for (const [key, value] of Object.entries(replaced)) Object.defineProperty(wrapper, key, { enumerable: true, value });
 
   // A private instance of converter.js (as tslab's executor loads cell side-modules), whose
   // require hands it the wrapper; its other requires resolve as usual.
@@ -59,7 +66,8 @@ export function loadConverterModule(fullCheck: boolean): ConverterModule {
     { resolve: require.resolve, cache: require.cache, extensions: require.extensions, main: require.main },
   ) as NodeJS.Require;
   mod._compile(fs.readFileSync(converterPath, 'utf8'), converterPath);
-  return mod.exports as ConverterModule;
+  const loaded = mod.exports as ConverterModule;
+  return { ...loaded, createConverter: (options) => maps.attach(loaded.createConverter(options)) };
 }
 
 /** tslab's kernel's ConverterSetImpl for TypeScript: converters created on first use. */

@@ -88,16 +88,16 @@ export function consoleText(calls: ConsoleCall[]): string {
 /**
  * The error output for a failed cell, from what tslab's executor reported through console.error:
  * compile diagnostics ("3:7 - Type 'string' is not assignable to type 'number'.") or the thrown
- * value, which tslab prints with util.inspect (message and stack).
+ * value: `trace`'s text for it (the student's view, student-trace.ts), else util.inspect's, as tslab prints it.
  */
-export function errorOutput(calls: ConsoleCall[]): ErrorOutput {
+export function errorOutput(calls: ConsoleCall[], trace: (thrown: unknown) => string | null = () => null): ErrorOutput {
   if (calls.length > 0 && calls.every(isDiagnosticCall)) {
     const lines = calls.map((args) => util.format(...args));
     return { output_type: 'error', ename: 'CompileError', evalue: lines.join('\n'), traceback: lines };
   }
   if (calls.length === 1 && calls[0].length === 1) {
     const thrown = calls[0][0];
-    const lines = util.inspect(thrown).split('\n');
+    const lines = (trace(thrown) ?? util.inspect(thrown)).split('\n');
     if (util.types.isNativeError(thrown) || thrown instanceof Error) {
       const e = thrown as Error;
       return { output_type: 'error', ename: e.name || 'Error', evalue: e.message, traceback: lines };

@@ -20,6 +20,7 @@ import util from 'util';
 import type { Notebook, CodeCell, JSONObject, Output } from '../notebook';
 import { CellOutputs, ConsoleCall, DisplayRegistry, consoleText, errorOutput } from './outputs';
 import { createSession, jupyterModule, TslabSession } from './tslab';
+import { studentTrace } from './student-trace';
 import { Watchdog } from './watchdog';
 
 export interface RunOptions {
@@ -141,6 +142,7 @@ export async function runNotebook(input: Notebook, options: RunOptions): Promise
   };
 
   const cells: CellReport[] = [];
+  let executionCount = 0;
   try {
     process.chdir(rootDir);
     session = createSession(rootDir, {
@@ -155,7 +157,7 @@ export async function runNotebook(input: Notebook, options: RunOptions): Promise
       error: (...args: unknown[]) => {
         errorCalls.push(args);
       },
-    }, { fullCheck: options.fullCheck });
+    }, { fullCheck: options.fullCheck, cellLabel: () => `In [${executionCount}]` });
     const { executor, clock, span } = session;
     process.stdout.write = captureWrite('stdout') as typeof process.stdout.write;
     process.stderr.write = captureWrite('stderr') as typeof process.stderr.write;
@@ -165,7 +167,6 @@ export async function runNotebook(input: Notebook, options: RunOptions): Promise
     process.on('SIGINT', onSigint);
 
     let stop = false;
-    let executionCount = 0;
     for (const [index, cell] of nb.cells.entries()) {
       if (cell.cell_type !== 'code') continue;
       cell.outputs = [];
@@ -208,7 +209,8 @@ export async function runNotebook(input: Notebook, options: RunOptions): Promise
         // Module cells (`/** @module x */`) print their diagnostics but count as run.
         if (errorCalls.length > 0) current.stream('stderr', consoleText(errorCalls));
       } else {
-        let err = errorOutput(errorCalls);
+        const registry = session.cells;
+        let err = errorOutput(errorCalls, (thrown) => studentTrace(thrown, registry));
         if (timedOut) {
           const evalue = `cell ran longer than the ${options.timeoutSec} s limit and was interrupted`;
           err = { output_type: 'error', ename: 'CellTimeoutError', evalue, traceback: [`CellTimeoutError: ${evalue}`, ...err.traceback] };

@@ -5,6 +5,7 @@ import type { Converter } from 'tslab/dist/converter';
 import type { ConsoleInterface, ConverterSet, Executor } from 'tslab/dist/executor';
 import { LocalConverterSet, loadConverterModule } from './converter-module';
 import { ThreadConverterSet } from './converter-thread';
+import { CellRegistry } from './cell-registry';
 
 export type ExecutorModule = typeof import('tslab/dist/executor');
 
@@ -135,6 +136,8 @@ export interface TslabSession {
   span: CellSpan;
   /** Time to load TypeScript and build the Node converter (the kernel does this at start). */
   startupMs: number;
+  /** The converted cells, for stack traces at the student's line. */
+  cells: CellRegistry;
 }
 
 export interface SessionOptions {
@@ -142,6 +145,8 @@ export interface SessionOptions {
   fullCheck?: boolean;
   /** Compile in a worker thread (converter-thread.ts); off: in this thread, as tslab does. TSDL_COMPILE_THREAD=0 turns it off. */
   compileThread?: boolean;
+  /** The name of the cell being compiled, for stack traces (default `In [n]`, counting compiled cells). */
+  cellLabel?: () => string;
 }
 
 /** The kernel's converters: in a worker thread (the default), or in this one as tslab has them. */
@@ -151,13 +156,15 @@ export function converterSet({ fullCheck = false, compileThread = process.env.TS
 
 /** Builds converter and executor as `startKernel` does; `rootDir` must be the process's cwd. */
 export function createSession(rootDir: string, console: ConsoleInterface,
-  { fullCheck = false, compileThread }: SessionOptions = {}): TslabSession {
+  { fullCheck = false, compileThread, cellLabel }: SessionOptions = {}): TslabSession {
   const t0 = performance.now();
   const inner = converterSet({ fullCheck, compileThread });
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   const executorModule = require('tslab/dist/executor') as ExecutorModule;
   const clock = new CompileClock();
-  const convs = new TimedConverterSet(inner, clock);
+  let compiled = 0;
+  const cells = new CellRegistry(cellLabel ?? (() => `In [${++compiled}]`));
+  const convs = new TimedConverterSet(cells.wrapSet(inner), clock);
   // Wait for the warm Node converter, as the kernel has it before the first cell (the thread
   // builds it while this one loaded the executor): the first cell's compile time stays its own.
   if (inner instanceof ThreadConverterSet) inner.ready();
@@ -166,5 +173,5 @@ export function createSession(rootDir: string, console: ConsoleInterface,
   const span = new CellSpan();
   markCellSpans(span);
   clock.take();
-  return { executor, clock, span, startupMs: performance.now() - t0 };
+  return { executor, clock, span, startupMs: performance.now() - t0, cells };
 }
