@@ -50,14 +50,28 @@ function installPlotlyExtension(repoDir, dataDir, configDir) {
   fs.mkdirSync(dir, { recursive: true });
   copyIfChanged(path.join(repoDir, 'lib', 'plot', 'nbextension', `${PLOTLY_EXTENSION}.js`), path.join(dir, `${PLOTLY_EXTENSION}.js`));
   copyIfChanged(require.resolve('plotly.js-dist-min/plotly.min.js', { paths: [repoDir] }), path.join(dir, 'plotly.min.js'));
+  mergeNbconfig(configDir, 'notebook', [`${PLOTLY_EXTENSION}/${PLOTLY_EXTENSION}`]);
+}
 
-  const nbconfigDir = path.join(configDir, 'nbconfig');
-  fs.mkdirSync(nbconfigDir, { recursive: true });
-  const file = path.join(nbconfigDir, 'notebook.json');
+/** Merges `patch` (and `load_extensions`) into the nbconfig section file <config>/nbconfig/<section>.json. */
+function mergeNbconfig(configDir, section, extensions, patch = {}) {
+  const dir = path.join(configDir, 'nbconfig');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${section}.json`);
   let config = {};
   try { config = JSON.parse(fs.readFileSync(file, 'utf8')); } catch { /* absent or not JSON: rewrite */ }
-  config.load_extensions = { ...(config.load_extensions || {}), [`${PLOTLY_EXTENSION}/${PLOTLY_EXTENSION}`]: true };
-  fs.writeFileSync(file, JSON.stringify(config, null, 1) + '\n');
+  const load = { ...(config.load_extensions || {}) };
+  for (const ext of extensions) load[ext] = true;
+  fs.writeFileSync(file, JSON.stringify({ ...config, ...patch, load_extensions: load }, null, 1) + '\n');
+}
+
+/** The file tree lists the assignments in course order (lib/course/order.json), not by name. */
+function installTreeOrder(repoDir, dataDir, configDir) {
+  const dir = path.join(dataDir, 'nbextensions', 'tsdl-tree');
+  fs.mkdirSync(dir, { recursive: true });
+  copyIfChanged(path.join(repoDir, 'lib', 'course', 'nbextension', 'tsdl-tree.js'), path.join(dir, 'tsdl-tree.js'));
+  const order = JSON.parse(fs.readFileSync(path.join(repoDir, 'lib', 'course', 'order.json'), 'utf8'));
+  mergeNbconfig(configDir, 'tree', ['tsdl-tree/tsdl-tree'], { tsdl_course_order: order });
 }
 
 function prependPath(dir, current) {
@@ -80,6 +94,7 @@ function prepareJupyterEnv({ repoDir = REPO_DIR, baseEnv = process.env } = {}) {
   for (const dir of [configDir, runtimeDir, kernelDir]) fs.mkdirSync(dir, { recursive: true });
 
   installPlotlyExtension(repoDir, dataDir, configDir);
+  installTreeOrder(repoDir, dataDir, configDir);
 
   const spec = kernelSpec(repoDir);
   const kernelJsonPath = path.join(kernelDir, 'kernel.json');

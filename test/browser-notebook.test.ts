@@ -195,3 +195,21 @@ test('the saved notebook opened untrusted (changed outside the browser) still dr
   await screenshot('initialization-untrusted.png');
   expect(ourErrors()).toEqual([]);
 });
+
+test('the file tree lists the assignments in course order (lib/course/order.json), whatever their names', async () => {
+  const order = JSON.parse(fs.readFileSync(path.join(REPO_DIR, 'lib', 'course', 'order.json'), 'utf8')) as string[];
+  const ids = fs.readdirSync(path.join(REPO_DIR, 'grader', 'assignments'))
+    .filter((d) => fs.existsSync(path.join(REPO_DIR, 'grader', 'assignments', d, 'source.ipynb')));
+  expect([...order].sort()).toEqual([...ids].sort());
+  const tree = fs.mkdtempSync(path.join(dir, 'tree-'));
+  for (const id of order) fs.copyFileSync(path.join(REPO_DIR, 'notebooks', `${id}.ipynb`), path.join(tree, `${id}.ipynb`));
+  await page.goto(`${server.url}/tree/${path.basename(tree)}?token=${server.token}`);
+  await page.waitForFunction((n) => document.querySelectorAll('#notebook_list .list_item .item_name').length >= n, order.length, { timeout: 30_000 });
+  // the extension re-sorts once it has read its config
+  await page.waitForFunction((first) => document.querySelector('#notebook_list .list_item:not(.list_header) .item_name')?.textContent === first,
+    `${order[0]}.ipynb`, { timeout: 30_000 });
+  const names = await page.evaluate(() => Array.from(document.querySelectorAll('#notebook_list .list_item .item_name'))
+    .map((e: any) => e.textContent as string).filter((t) => t.endsWith('.ipynb')));
+  expect(names).toEqual(order.map((id) => `${id}.ipynb`));
+  expect(ourErrors()).toEqual([]);
+});

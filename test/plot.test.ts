@@ -61,6 +61,18 @@ describe('figure builders', () => {
     const g = costCurve(np.array([[1, 2]]), { learning_rate: 1e-5, every: 1000 });
     expect(g.data[0]).toMatchObject({ x: [0, 1000], y: [1, 2] });
     expect(g.layout.title).toEqual({ text: 'Learning rate = 1e-05' }); // Python's str(1e-05)
+    expect(costCurve([1, 2], { every: 100, unit: 'epoch' }).layout.xaxis).toEqual({ title: { text: 'epoch' } });
+    expect(() => costCurve([1], { every: 0 })).toThrow('every must be a positive integer');
+  });
+
+  test("costCurve: costs constant up to rounding draw flat, as the course's plot does", () => {
+    // the zeros initialization's costs: log 2, one of them a last bit off
+    const zeros = costCurve([0.6931471805599453, 0.6931471805599453, 0.6931471805599455, 0.6931471805599453]);
+    const range = (zeros.layout.yaxis as { range: number[] }).range;
+    expect(range[0]).toBeLessThan(0.66);
+    expect(range[1]).toBeGreaterThan(0.72);
+    expect((costCurve([0.7, 0.5]).layout.yaxis as { range?: number[] }).range).toBeUndefined();
+    expect((costCurve([0, 0]).layout.yaxis as { range: number[] }).range).toEqual([-1, 1]);
   });
 
   test('scatter2D: one trace per label, in label order, with its points', () => {

@@ -1,6 +1,6 @@
 // Plots: plotly figure builders and their display in Jupyter (see display.ts).
 export type { Figure, Trace, Layout } from './figure';
-export { costCurve } from './cost';
+export { costCurve, flatRange } from './cost';
 export type { CostCurveOptions } from './cost';
 export { scatter2D } from './scatter';
 export type { ScatterOptions } from './scatter';
