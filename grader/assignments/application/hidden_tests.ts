@@ -61,7 +61,8 @@ export const tests: HiddenSuite = {
       { name: '[20, 4, 1], 5 iterations', args: () => [...data(3, 20, 30), [20, 4, 1], { num_iterations: 5, learning_rate: 0.05 }] },
       { name: '[10, 6, 1], 101 iterations', args: () => [...data(4, 10, 25), [10, 6, 1], { num_iterations: 101, learning_rate: 0.1 }] },
     ],
-    mistakes: [{ message: 'dA2 = -(Y / A2 - (1 - Y) / (1 - A2)): with the opposite sign the model climbs the cost', impl: (X, Y, d, o) => twoLayer(X as NDArray, Y as NDArray, d as number[], o as Opts, true) }],
+    mistakes: [{ message: 'dA2 = -(Y / A2 - (1 - Y) / (1 - A2)): with the opposite sign the model climbs the cost', impl: (X, Y, d, o) => twoLayer(X as NDArray, Y as NDArray, d as number[], o as Opts, true),
+      plant: { find: 'const dA2 = np.negative(np.subtract(np.divide(Y, A2), np.divide(np.subtract(1, Y), np.subtract(1, A2))));', replace: 'const dA2 = np.subtract(np.divide(Y, A2), np.divide(np.subtract(1, Y), np.subtract(1, A2)));' } }],
   },
   L_layer_model: {
     points: 1,
@@ -69,6 +70,8 @@ export const tests: HiddenSuite = {
       { name: '[20, 6, 3, 1], 5 iterations', args: () => [...data(5, 20, 30), [20, 6, 3, 1], { num_iterations: 5, learning_rate: 0.05 }] },
       { name: '[12, 5, 4, 2, 1], 101 iterations', args: () => [...data(6, 12, 25), [12, 5, 4, 2, 1], { num_iterations: 101, learning_rate: 0.1 }] },
     ],
-    mistakes: [{ message: 'initialize with initialize_parameters_deep(layers_dims)', impl: (X, Y, d, o) => lLayer(X as NDArray, Y as NDArray, d as number[], o as Opts, 'small') }],
+    mistakes: [{ message: 'initialize with initialize_parameters_deep(layers_dims)', impl: (X, Y, d, o) => lLayer(X as NDArray, Y as NDArray, d as number[], o as Opts, 'small'),
+      // The step-by-step notebook's initialization (weights scaled by 0.01) written out by hand.
+      plant: { find: 'parameters = initialize_parameters_deep(layers_dims);', replace: "parameters = {};\n  for (let l = 1; l < layers_dims.length; l++) {\n    parameters['W' + l] = np.random.randn(layers_dims[l], layers_dims[l - 1]).mul(0.01);\n    parameters['b' + l] = np.zeros([layers_dims[l], 1]);\n  }" } }],
   },
 };
