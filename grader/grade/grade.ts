@@ -12,7 +12,7 @@ import type { AssignmentContext, PreparedCase } from './context';
 import { newSandbox, referenceCells } from './context';
 import type { CompiledCell } from './executor';
 import { describeError } from './feedback';
-import { bindThroughExports } from './late_binding';
+import { bindThroughExports, exportEarly } from './late_binding';
 import { readSubmission } from './notebook_input';
 import { fromWire } from './serialize';
 import { verdictFor } from './verdict';
@@ -100,7 +100,7 @@ export async function gradeSubmission(ctx: AssignmentContext, file: string, limi
     if (left <= 0) sc.errors = [`not compiled: compiling this submission took over ${SUBMISSION_COMPILE_MS / 1000} s in all`];
     else {
       const r = ctx.compiler.compile(ctx.declarations, info.source, Math.min(left, 20_000));
-      if (r.ok) sc.compiled = { ...r.cell, js: bindThroughExports(r.cell.js, wanted), name: `student-${info.index}.js` };
+      if (r.ok) sc.compiled = { ...r.cell, js: exportEarly(bindThroughExports(r.cell.js, wanted), wanted), name: `student-${info.index}.js` };
       else sc.errors = r.errors;
     }
     cells.set(info.index, sc);
@@ -171,7 +171,7 @@ async function testFunction(ctx: AssignmentContext, sandbox: Sandbox, name: stri
       lines.push(`${label}: grader error while judging this case (${(e as Error).message.slice(0, 200)}); not counted against you, it will be graded again`);
     }
   }
-  if (ownCell && !ownCell.ok && passed < cases.length) lines.push(`note: ${describeTopLevel(ownCell.error)}`);
+  if (ownCell && !ownCell.ok) lines.push(`note: ${describeTopLevel(ownCell.error)}`);
   const score = round((t.points * passed) / cases.length);
   const head = `${passed} of ${cases.length} hidden tests passed.`;
   return { name, score, max_score: t.points, output: [head, ...lines].join('\n'), visibility: 'visible', ...(graderError ? { grader_error: true } : {}) };

@@ -73,3 +73,20 @@ export function bindThroughExports(js: string, names: ReadonlySet<string>): stri
   for (const e of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
   return out;
 }
+
+/**
+ * `js` with each top-level graded function exported as soon as the cell starts (function
+ * declarations are hoisted), so a statement that throws later in the cell does not take the
+ * function with it. Inserted on the line of tslab's `exports.f = void 0` preamble: lines keep their numbers.
+ */
+export function exportEarly(js: string, names: ReadonlySet<string>): string {
+  const sf = ts.createSourceFile('cell.js', js, ts.ScriptTarget.ES2020, true, ts.ScriptKind.JS);
+  const declared = sf.statements
+    .filter((s): s is import('typescript').FunctionDeclaration => ts.isFunctionDeclaration(s) && !!s.name && !!s.body && names.has(s.name.text))
+    .map((s) => s.name!.text);
+  if (declared.length === 0) return js;
+  const voidInit = sf.statements.find((s) => ts.isExpressionStatement(s) && /=\s*void 0\s*;?\s*$/.test(s.getText(sf)) && s.getText(sf).startsWith('exports.'));
+  const at = voidInit ? voidInit.getEnd() : 0;
+  const text = `${voidInit ? ' ' : ''}${declared.map((n) => `exports.${n} = ${n};`).join(' ')}${voidInit ? '' : ' '}`;
+  return js.slice(0, at) + text + js.slice(at);
+}

@@ -36,7 +36,8 @@ test('the batch completes with exit status 0 and a summary', () => {
 
 describe.each(cases.map((c) => [c.file, c] as const))('%s', (file, c) => {
   test('graded to the expected score with actionable feedback', () => {
-    const r = JSON.parse(fs.readFileSync(path.join(out, 'json', `${file}.json`), 'utf8')) as
+    const index = JSON.parse(fs.readFileSync(path.join(out, 'json', 'index.json'), 'utf8')) as Record<string, string>;
+    const r = JSON.parse(fs.readFileSync(path.join(out, 'json', index[file]), 'utf8')) as
       { score: number; max_score: number; tests: { name: string; score: number; output: string }[] };
     expect(r.max_score).toBe(4);
     if (typeof c.score === 'number') expect({ file, score: r.score, tests: r.tests }).toMatchObject({ file, score: c.score });

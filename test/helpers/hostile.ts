@@ -1,8 +1,8 @@
 /**
  * Builds the hostile and broken submissions corpus for the toy assignment
  * (test/fixtures/grader/toy): each case is a notebook (or junk file) plus what its grade must be.
- * Patches of Math, prototypes or np are silently ignored in the sandbox (its built-ins and the
- * library are frozen), so they cannot change a score either way.
+ * Patches of Math, prototypes or np throw a TypeError in the sandbox (its built-ins and the library
+ * are frozen and cells are strict code), so they cost the function that tries them and nothing else.
  */
 import * as crypto from 'crypto';
 import * as fs from 'fs';
@@ -56,18 +56,18 @@ export function hostileCases(): HostileCase[] {
     nbCase('01-correct.ipynb', () => loadToySource(), 4),
     nbCase('02-infinite-loop.ipynb', () => withSolution('scale', 'while (true) { /* spin */ }\n    y = x;'), 2, { scale: /time limit reached/ }),
     nbCase('03-memory-bomb.ipynb', () => withSolution('scale', 'const hog: Float64Array[] = [];\n    while (true) hog.push(new Float64Array(1 << 24).fill(1));\n    y = x;'), 2, { scale: /memory limit reached|time limit reached/ }),
-    nbCase('04-process-exit.ipynb', () => withSolution('scale', 'process.exit(0);\n    y = x;'), 2, { scale: /process\.exit\(0\) is not allowed/ }),
-    nbCase('05-exit-at-top-level.ipynb', () => withCell('scale', '// GRADED FUNCTION: scale\nprocess.exit(1);\nfunction scale(x: NDArray, k: number): NDArray { return x.mul(k); }'), 2, { scale: /process\.exit\(1\) is not allowed/ }),
-    nbCase('06-throw-at-top-level.ipynb', () => withCell('init_weights', "// GRADED FUNCTION: init_weights\nthrow new Error('boom');\nfunction init_weights(n: number, m: number): Params { np.random.seed(3); return { W: np.random.randn(n, m).mul(0.01), b: np.zeros([n, 1]) }; }"), 3, { init_weights: /raised Error: boom/ }),
-    nbCase('07-patch-math.ipynb', () => withSolution('scale', 'Math.sqrt = () => 42; Math.exp = () => 0;\n    y = x.mul(k);'), 4),
-    nbCase('08-patch-array-prototype.ipynb', () => withSolution('scale', '(Array.prototype as unknown as Record<string, unknown>).map = () => [];\n    (Object.prototype as unknown as Record<string, unknown>).polluted = 1;\n    y = x.mul(k);'), 4),
-    nbCase('09-patch-np.ipynb', () => withSolution('init_weights', "(np.random as unknown as Record<string, unknown>).randn = () => np.ones([1, 1]);\n    W = np.ones([n, m]).mul(0.01);"), 3, { init_weights: /values differ at W\[0, 0\]/ }),
+    nbCase('04-process-exit.ipynb', () => withSolution('scale', 'process.exit(0);\n    y = x;'), 2, { scale: /ReferenceError: process is not defined/ }),
+    nbCase('05-exit-at-top-level.ipynb', () => withCell('scale', '// GRADED FUNCTION: scale\nprocess.exit(1);\nfunction scale(x: NDArray, k: number): NDArray { return x.mul(k); }'), 4),
+    nbCase('06-throw-at-top-level.ipynb', () => withCell('init_weights', "// GRADED FUNCTION: init_weights\nthrow new Error('boom');\nfunction init_weights(n: number, m: number): Params { np.random.seed(3); return { W: np.random.randn(n, m).mul(0.01), b: np.zeros([n, 1]) }; }"), 4, { init_weights: /note: the cell raised an exception when it ran: Error: boom/ }),
+    nbCase('07-patch-math.ipynb', () => withSolution('scale', 'Math.sqrt = () => 42; Math.exp = () => 0;\n    y = x.mul(k);'), 2, { scale: /TypeError: Cannot assign to read only property 'sqrt'/ }),
+    nbCase('08-patch-array-prototype.ipynb', () => withSolution('scale', '(Array.prototype as unknown as Record<string, unknown>).map = () => [];\n    (Object.prototype as unknown as Record<string, unknown>).polluted = 1;\n    y = x.mul(k);'), 2, { scale: /TypeError: Cannot assign to read only property 'map'/ }),
+    nbCase('09-patch-np.ipynb', () => withSolution('init_weights', "(np.random as unknown as Record<string, unknown>).randn = () => np.ones([1, 1]);\n    W = np.ones([n, m]).mul(0.01);"), 3, { init_weights: /TypeError: Cannot set property randn/ }),
     nbCase('10-read-grader-files.ipynb', () => withSolution('scale', "const fs = require('fs') as typeof import('fs');\n    fs.readFileSync('grader/assignments/initialization/hidden_tests.ts', 'utf8');\n    y = x.mul(k);"), 2, { scale: /Cannot use module 'fs'/ }),
     nbCase('11-write-files.ipynb', () => withSolution('scale', "(globalThis as unknown as { process: { binding(n: string): unknown } }).process.binding('fs');\n    y = x.mul(k);"), 2, { scale: /raised/ }),
     nbCase('12-spawn-process.ipynb', () => withSolution('scale', "(require('child_process') as typeof import('child_process')).execSync('touch /tmp/tsdl-pwned');\n    y = x.mul(k);"), 2, { scale: /Cannot use module 'child_process'/ }),
     nbCase('13-open-socket.ipynb', () => withSolution('scale', "(require('net') as typeof import('net')).connect(9, '127.0.0.1');\n    y = x.mul(k);"), 2, { scale: /Cannot use module 'net'/ }),
     nbCase('14-huge-stdout.ipynb', () => withSolution('scale', "for (let i = 0; i < 200000; i++) console.log('spam spam spam spam spam spam spam spam spam spam spam ' + i);\n    y = x.mul(k);"), 4),
-    nbCase('15-never-settles.ipynb', () => withSolution('scale', 'y = new Promise(() => { /* never */ }) as unknown as NDArray;'), 2, { scale: /time limit reached/ }),
+    nbCase('15-never-settles.ipynb', () => withSolution('scale', 'y = new Promise(() => { /* never */ }) as unknown as NDArray;'), 2, { scale: /the returned Promise never settles while grading/ }),
     nbCase('16-atomics-wait.ipynb', () => withSolution('scale', 'Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);\n    y = x;'), 2, { scale: /time limit reached/ }),
     nbCase('17-deep-recursion.ipynb', () => withSolution('scale', 'const down = (n: number): number => down(n + 1) + 1;\n    down(0);\n    y = x;'), 2, { scale: /RangeError: Maximum call stack size exceeded \(line \d+ of your cell\)/ }),
     rawCase('18-invalid-json.ipynb', '{"cells": [', /not a valid notebook \(not JSON/),
