@@ -105,17 +105,23 @@ test('TSDL_FULL_TRACES=1 shows every frame, the cells still at their own lines',
 });
 
 test('the Jupyter kernel prints the same view (real jupyter nbconvert)', () => {
+  // tslab drops the requests queued behind a failed cell, as a kernel stopping on error does: one error, last
+  const cells = [CELLS[0], CELLS[1], CELLS[3], CELLS[4]];
+  const nb = notebook() as { cells: { source: string }[] };
+  nb.cells = nb.cells.filter((c) => cells.includes(c.source));
+  fs.writeFileSync(path.join(dir, 'k.ipynb'), JSON.stringify(nb));
   const { env } = prepareJupyterEnv();
   const r = spawnSync('jupyter', ['nbconvert', '--to', 'notebook', '--execute', '--allow-errors', '--ExecutePreprocessor.timeout=60',
-    '--output', 'k.out.ipynb', 'e.ipynb'], { cwd: dir, env, encoding: 'utf8', timeout: 150_000 });
+    '--output', 'k.out.ipynb', 'k.ipynb'], { cwd: dir, env, encoding: 'utf8', timeout: 150_000 });
   expect(r.status).toBe(0);
   const outs = (JSON.parse(fs.readFileSync(path.join(dir, 'k.out.ipynb'), 'utf8')) as { cells: { outputs: Output[] }[] }).cells.map((c) => c.outputs);
-  const stderr = (i: number) => outs[i].filter((o) => o.name === 'stderr').map(text).join('');
-  expect(stderr(2).split('\n').slice(0, 3)).toEqual([
-    'In [3], line 4',
-    '    const Z = np.dot(W, X);',
-    'ValueError: shapes (2,3) and (4,5) not aligned: 3 (dim 1) != 4 (dim 0)',
+  const stderr = outs[3].filter((o) => o.name === 'stderr').map(text).join('').split('\n');
+  expect(stderr.slice(0, 5)).toEqual([
+    'In [3], line 3, in layer',
+    "    return A.add(np.ones([3]).slice('0:2'));",
+    'ValueError: operands could not be broadcast together with shapes (2,3) (2,)',
+    'called from In [4], line 2',
+    '    layer(W);',
   ]);
-  expect(stderr(4).split('\n')[0]).toBe('In [4], line 3, in layer');
-  expect(stderr(6)).toContain("hint: arrays have no operators in TypeScript: write np.dot(W, X).add(b)");
+  expect(stderr[5]).toMatch(/frames? inside tsdl, tslab and Node hidden/);
 });

@@ -36,7 +36,8 @@ export function studentTrace(err: unknown, cells: CellRegistry, full = fullTrace
     return cells.locate(f.file, f.line, f.column);
   };
   const fnName = (f: Frame) => {
-    const name = f.fn.replace(/^async /, '').replace(/^Object\.<anonymous>$/, '');
+    // calls through tslab's exports object read `Proxy.f` or `Object.f`: the student wrote `f`
+    const name = f.fn.replace(/^async /, '').replace(/^Object\.<anonymous>$/, '').replace(/^(?:Proxy|Object|exports)\./, '');
     return name && !/^exports\./.test(name) ? `, in ${name}` : '';
   };
 
