@@ -206,10 +206,13 @@ test('the file tree lists the assignments in course order (lib/course/order.json
   await page.goto(`${server.url}/tree/${path.basename(tree)}?token=${server.token}`);
   await page.waitForFunction((n) => document.querySelectorAll('#notebook_list .list_item .item_name').length >= n, order.length, { timeout: 30_000 });
   // the extension re-sorts once it has read its config
-  await page.waitForFunction((first) => document.querySelector('#notebook_list .list_item:not(.list_header) .item_name')?.textContent === first,
-    `${order[0]}.ipynb`, { timeout: 30_000 });
-  const names = await page.evaluate(() => Array.from(document.querySelectorAll('#notebook_list .list_item .item_name'))
+  const notebookNames = () => page.evaluate(() => Array.from(document.querySelectorAll('#notebook_list .list_item .item_name'))
     .map((e: any) => e.textContent as string).filter((t) => t.endsWith('.ipynb')));
+  await page.waitForFunction((want) => JSON.stringify(Array.from(document.querySelectorAll('#notebook_list .list_item .item_name'))
+    .map((e: any) => e.textContent as string).filter((t) => t.endsWith('.ipynb'))) === want,
+  JSON.stringify(order.map((id) => `${id}.ipynb`)), { timeout: 30_000 }).catch(() => undefined);
+  const names = await notebookNames();
+  await screenshot('tree.png');
   expect(names).toEqual(order.map((id) => `${id}.ipynb`));
   expect(ourErrors()).toEqual([]);
 });
