@@ -1,0 +1,88 @@
+/**
+ * Queue grading against local grading, side by side in one run: submissions per minute of
+ * `tsdl grade --jobs 1` and `--jobs 2`, and of `tsdl grade --queue` served by one and by two
+ * `tsdl worker --jobs 1` processes (started and ready before the clock starts, as on a grading
+ * service), on a real redis-server. Every configuration grades the same N distinct correct notebooks.
+ * Usage: npx tsx bench/queue-throughput.ts [assignment=step_by_step] [submissions=40]
+ */
+import { ChildProcess, spawn, spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as net from 'net';
+import * as os from 'os';
+import * as path from 'path';
+
+const repo = path.resolve(__dirname, '..');
+const tsdl = path.join(repo, 'bin', 'tsdl.js');
+const assignment = process.argv[2] ?? 'step_by_step';
+const n = Number(process.argv[3] ?? 40);
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsdl-bench-queue-'));
+const subs = path.join(dir, 'subs');
+fs.mkdirSync(subs);
+const source = fs.readFileSync(path.join(repo, 'grader', 'assignments', assignment, 'source.ipynb'), 'utf8');
+for (let i = 0; i < n; i++) {
+  const nb = JSON.parse(source) as { metadata: Record<string, unknown> };
+  nb.metadata.bench_copy = i; // distinct bytes: one queue job each
+  fs.writeFileSync(path.join(subs, `s${String(i).padStart(3, '0')}.ipynb`), JSON.stringify(nb));
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+const freePort = (): Promise<number> => new Promise((resolve) => {
+  const s = net.createServer().listen(0, '127.0.0.1', () => { const p = (s.address() as net.AddressInfo).port; s.close(() => resolve(p)); });
+});
+
+function timeGrade(args: string[]): { seconds: number; full: number } {
+  const t0 = Date.now();
+  const r = spawnSync(process.execPath, [tsdl, 'grade', subs, '-a', assignment, ...args], { cwd: repo, encoding: 'utf8' });
+  const seconds = (Date.now() - t0) / 1000;
+  if (r.status !== 0) throw new Error(`tsdl grade ${args.join(' ')} failed:\n${r.stderr}`);
+  const m = /(\d+) with full marks/.exec(r.stdout);
+  return { seconds, full: m ? Number(m[1]) : -1 };
+}
+
+async function startWorker(url: string, log: string): Promise<ChildProcess> {
+  const fd = fs.openSync(log, 'w');
+  const w = spawn(process.execPath, [tsdl, 'worker', '--queue', url, '--jobs', '1'], { cwd: repo, detached: true, stdio: ['ignore', fd, fd] });
+  fs.closeSync(fd);
+  while (!fs.readFileSync(log, 'utf8').includes('worker ready')) {
+    if (w.exitCode !== null) throw new Error(fs.readFileSync(log, 'utf8'));
+    await sleep(100);
+  }
+  return w;
+}
+
+async function main(): Promise<void> {
+  const port = await freePort();
+  const redisDir = path.join(dir, 'redis');
+  fs.mkdirSync(redisDir);
+  const redis = spawn('/usr/bin/redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'yes', '--dir', redisDir], { stdio: 'ignore' });
+  await sleep(500);
+  const rows: { name: string; seconds: number; full: number }[] = [];
+  try {
+    console.log(`${n} distinct correct ${assignment} submissions; load before: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')} on ${os.cpus().length} cores`);
+    for (const jobs of [1, 2]) rows.push({ name: `local --jobs ${jobs}`, ...timeGrade(['--jobs', String(jobs)]) });
+    for (const count of [1, 2]) {
+      const db = count; // a fresh Redis database per configuration: no job is already done
+      const url = `redis://127.0.0.1:${port}/${db}`;
+      const workers: ChildProcess[] = [];
+      for (let i = 0; i < count; i++) workers.push(await startWorker(url, path.join(dir, `worker-${count}-${i}.log`)));
+      try {
+        rows.push({ name: `queue, ${count} worker${count > 1 ? 's' : ''} --jobs 1`, ...timeGrade(['--queue', url]) });
+      } finally {
+        for (const w of workers) { try { process.kill(-w.pid!, 'SIGKILL'); } catch { /* gone */ } }
+      }
+    }
+  } finally {
+    redis.kill('SIGTERM');
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  const rate = (s: number): number => (n / s) * 60;
+  console.log(`load after: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+  console.log('configuration                 seconds  submissions/min  full marks');
+  for (const r of rows) console.log(`${r.name.padEnd(28)} ${r.seconds.toFixed(1).padStart(8)} ${rate(r.seconds).toFixed(1).padStart(16)} ${String(r.full).padStart(11)}`);
+  const by = (name: string): number => rate(rows.find((r) => r.name.startsWith(name))!.seconds);
+  console.log(`ratios: queue 1 worker / local --jobs 1 = ${(by('queue, 1') / by('local --jobs 1')).toFixed(2)}; ` +
+    `queue 2 workers / local --jobs 2 = ${(by('queue, 2') / by('local --jobs 2')).toFixed(2)}; ` +
+    `queue 2 workers / queue 1 worker = ${(by('queue, 2') / by('queue, 1')).toFixed(2)}`);
+}
+
+main().catch((e: Error) => { console.error(e.message); process.exit(1); });

@@ -1,0 +1,77 @@
+// A submission that keeps killing its workers: each worker that takes it is SIGKILLed while it holds
+// the job. BullMQ's stalled-job check gives the job back twice (--max-stalled 1); the next worker
+// to take it ends it, and the producer records "grading failed" with the reason: bounded, not lost,
+// stored once.
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import Database from 'better-sqlite3';
+import { Queue } from 'bullmq';
+import { QUEUE_NAME, redisConnection } from '../../grader/queue/connection';
+import { killGroup, Proc, sleep, startTsdl, until } from './processes';
+import { freePort, RedisServer } from './redis';
+
+jest.setTimeout(600_000);
+
+const TOY = path.join(__dirname, '..', 'fixtures', 'grader', 'toy');
+let dir: string;
+let redis: RedisServer;
+let queue: Queue;
+const procs: Proc[] = [];
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsdl-stalled-'));
+  redis = new RedisServer(path.join(dir, 'redis'), await freePort());
+  await redis.start();
+  queue = new Queue(QUEUE_NAME, { connection: redisConnection(redis.url(2)) });
+  queue.on('error', () => undefined);
+});
+
+afterAll(async () => {
+  for (const p of procs) killGroup(p);
+  await queue?.close().catch(() => undefined);
+  await redis?.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test('a job whose workers keep dying ends as one "grading failed" result', async () => {
+  const subs = path.join(dir, 'subs');
+  fs.mkdirSync(subs);
+  // Grading this one takes a minute (an endless loop against a 60 s limit): long enough to be killed holding it.
+  const nb = JSON.parse(fs.readFileSync(path.join(TOY, 'source.ipynb'), 'utf8')) as { cells: { source: string | string[] }[] };
+  const cell = nb.cells.find((c) => [c.source].flat().join('').startsWith('// GRADED FUNCTION: scale'))!;
+  cell.source = [cell.source].flat().join('').replace(/\/\/ BEGIN SOLUTION\n[\s\S]*?\/\/ END SOLUTION\n/, 'while (true) { /* spin */ }\n');
+  fs.writeFileSync(path.join(subs, 'killer.ipynb'), JSON.stringify(nb));
+  const db = path.join(dir, 'grades.sqlite');
+  const url = redis.url(2);
+  const producer = startTsdl(['grade', subs, '-a', TOY, '--queue', url, '--timeout', '60', '--db', db], path.join(dir, 'producer.log'));
+  procs.push(producer);
+
+  let kills = 0;
+  let outcome: number | null | 'running' = 'running';
+  void producer.exited.then((c) => { outcome = c; });
+  for (let round = 0; round < 6 && outcome === 'running'; round++) {
+    const w = startTsdl(['worker', '--queue', url, '--jobs', '1', '--lock-duration', '2000', '--stalled-interval', '1000', '--max-stalled', '1'],
+      path.join(dir, `worker-${round}.log`));
+    procs.push(w);
+    // Either this worker takes the job (then it dies holding it) or it ends the job.
+    await until('the worker to take the job, or the batch to end', async () => outcome !== 'running' || (await queue.getActiveCount()) > 0, 120_000, 100);
+    if (outcome !== 'running') { killGroup(w); break; }
+    await sleep(1500);
+    if (outcome !== 'running') { killGroup(w); break; }
+    killGroup(w);
+    kills++;
+    await until('the job to leave the killed worker', async () => outcome !== 'running' || (await queue.getActiveCount()) === 0, 60_000, 100);
+  }
+  await Promise.race([producer.exited, sleep(120_000)]);
+  expect({ code: outcome, log: producer.out() }).toMatchObject({ code: 0 });
+  expect(kills).toBe(2);
+  const d = new Database(db, { readonly: true });
+  const rows = d.prepare('SELECT submission, status, score, output FROM submissions').all() as { submission: string; status: string; score: number; output: string }[];
+  d.close();
+  expect(rows).toHaveLength(1);
+  expect(rows[0]).toMatchObject({ submission: 'killer.ipynb', status: 'failed', score: 0 });
+  expect(rows[0].output).toMatch(/^grading failed: its worker stopped while grading it 2 times \(job stalled more than allowable limit\)/);
+  expect(await queue.getJobCounts('failed', 'waiting', 'active')).toEqual({ failed: 1, waiting: 0, active: 0 });
+  expect(producer.out()).toMatch(/1 submissions graded/);
+});
