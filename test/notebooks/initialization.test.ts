@@ -39,7 +39,7 @@ test('costs and accuracies of the three trainings', () => {
   ]);
 });
 
-test('plots are plotly bundles with an offline HTML fallback', () => {
+test('plots are plotly bundles with a one-line HTML fallback', () => {
   expect(run.displays.length).toBeGreaterThanOrEqual(7);
   for (const d of run.displays) {
     expect(Object.keys(d.data ?? {})).toEqual(expect.arrayContaining(['application/vnd.plotly.v1+json', 'text/html']));
