@@ -12,6 +12,7 @@ import * as path from 'path';
 import type { RunConfig } from '../grade/context';
 import { failedResult, SubmissionResult } from '../grade/grade';
 import type { Limits } from '../sandbox/client';
+import { killTree } from '../sandbox/process-tree';
 import type { AssignmentShape, WorkerReply, WorkerRequest } from './worker';
 
 export interface Job { file: string; id: string }
@@ -26,7 +27,7 @@ const ATTEMPTS = 2;
 
 const live = new Set<ChildProcess>();
 let exitHookInstalled = false;
-function killAll(): void { for (const c of live) { try { c.kill('SIGKILL'); } catch { /* gone */ } } live.clear(); }
+function killAll(): void { for (const c of live) killTree(c.pid); live.clear(); }
 
 export async function gradeAll(assignment: string, jobs: Job[], opts: PoolOptions, onResult: (r: SubmissionResult) => void): Promise<void> {
   if (!exitHookInstalled) {
@@ -63,7 +64,7 @@ export async function gradeAll(assignment: string, jobs: Job[], opts: PoolOption
         finished = true;
         clearTimeout(timer);
         live.delete(child);
-        child.kill('SIGKILL');
+        killTree(child.pid);
         if (!started) { failedStarts++; startError = why; }
         if (current) {
           current.attempts++;
@@ -76,7 +77,7 @@ export async function gradeAll(assignment: string, jobs: Job[], opts: PoolOption
       const next = (): void => {
         clearTimeout(timer);
         current = queue.shift() ?? null;
-        if (!current) { finished = true; live.delete(child); child.kill(); resolve(); return; }
+        if (!current) { finished = true; live.delete(child); killTree(child.pid); resolve(); return; }
         timer = setTimeout(() => stop(`grading took over ${Math.round(perJobMs / 1000)} s`), perJobMs);
         child.send({ op: 'grade', file: current.job.file, id: current.job.id } satisfies WorkerRequest);
       };
@@ -87,7 +88,7 @@ export async function gradeAll(assignment: string, jobs: Job[], opts: PoolOption
         else if (m.op === 'fatal' && !started) {
           // The assignment itself cannot be loaded: an instructor's problem, reported as such; nothing is recorded.
           setupError = new Error(`the assignment could not be loaded: ${m.message}`);
-          finished = true; clearTimeout(timer); live.delete(child); child.kill('SIGKILL'); resolve();
+          finished = true; clearTimeout(timer); live.delete(child); killTree(child.pid); resolve();
         } else if (m.op === 'fatal') stop(m.message.split('\n')[0]);
       });
       child.on('error', (e) => stop(`the grading worker failed: ${e.message}`));

@@ -28,11 +28,12 @@ function positive(v: string, flag: string): number {
   return n;
 }
 
-export function parseLimits(o: { timeout: string; submissionTimeout: string; memory: string }): Limits {
+export function parseLimits(o: { timeout: string; submissionTimeout: string; memory: string; compileTimeout?: string }): Limits {
   return {
     timeoutMs: positive(o.timeout, '--timeout') * 1000,
     submissionMs: positive(o.submissionTimeout, '--submission-timeout') * 1000,
     memoryMb: positive(o.memory, '--memory'),
+    compileMs: positive(o.compileTimeout ?? String(DEFAULT_LIMITS.compileMs! / 1000), '--compile-timeout') * 1000,
   };
 }
 
@@ -89,10 +90,11 @@ export function registerGradeCommands(program: Command): void {
     .option('--timeout <s>', 'wall-clock limit per cell and per hidden test, seconds', String(DEFAULT_LIMITS.timeoutMs / 1000))
     .option('--submission-timeout <s>', 'wall-clock limit per submission, seconds', String(DEFAULT_LIMITS.submissionMs / 1000))
     .option('--memory <mb>', 'memory limit of a sandbox, MB', String(DEFAULT_LIMITS.memoryMb))
+    .option('--compile-timeout <s>', 'limit for type-checking one submitted cell, seconds', String(DEFAULT_LIMITS.compileMs! / 1000))
     .option('--queue <url>', 'grade on a Redis queue served by `tsdl worker` processes (redis://host:port/db)')
     .option('--regrade', 'with --db: also grade again results graded under another hidden-tests version')
     .option('--unsafe-no-isolation', 'grade without bubblewrap (never for credit; every report says so)')
-    .action(async (paths: string[], o: { assignment: string; jobs: string; json?: string; csv?: string; html?: string; db?: string; timeout: string; submissionTimeout: string; memory: string; queue?: string; regrade?: boolean; unsafeNoIsolation?: boolean }) => {
+    .action(async (paths: string[], o: { assignment: string; jobs: string; json?: string; csv?: string; html?: string; db?: string; timeout: string; submissionTimeout: string; memory: string; compileTimeout: string; queue?: string; regrade?: boolean; unsafeNoIsolation?: boolean }) => {
       const limits = parseLimits(o);
       const jobs = collectJobs(paths);
       // --assignment takes an id or an assignment folder; results are stored under the id.

@@ -99,7 +99,7 @@ export async function gradeSubmission(ctx: AssignmentContext, file: string, limi
     const left = compileDeadline - Date.now();
     if (left <= 0) sc.errors = [`not compiled: compiling this submission took over ${SUBMISSION_COMPILE_MS / 1000} s in all`];
     else {
-      const r = ctx.compiler.compile(ctx.declarations, info.source, Math.min(left, 20_000));
+      const r = ctx.compiler.compile(ctx.declarations, info.source, Math.min(left, limits.compileMs ?? DEFAULT_LIMITS.compileMs!));
       if (r.ok) sc.compiled = { ...r.cell, js: exportEarly(bindThroughExports(r.cell.js, wanted), wanted), name: `student-${info.index}.js` };
       else sc.errors = r.errors;
     }

@@ -11,6 +11,7 @@ import * as fs from 'fs';
 import type { Readable, Writable } from 'stream';
 import { encodeFrame, FrameError, FrameReader } from './frames';
 import { asNobody, Isolation, isolatedCommand } from './isolate';
+import { killTree } from './process-tree';
 import type { SandboxBundle } from './bundle';
 import type { ErrorInfo, Reply, TestRequest } from './protocol';
 import type { Wire } from '../grade/serialize';
@@ -22,9 +23,11 @@ export interface Limits {
   memoryMb: number;
   /** Wall-clock limit for a whole submission, ms. */
   submissionMs: number;
+  /** Limit for type-checking one submitted cell (in the trusted process), ms. */
+  compileMs?: number;
 }
 
-export const DEFAULT_LIMITS: Limits = { timeoutMs: 10_000, memoryMb: 1024, submissionMs: 120_000 };
+export const DEFAULT_LIMITS: Limits = { timeoutMs: 10_000, memoryMb: 1024, submissionMs: 120_000, compileMs: 20_000 };
 
 export class SandboxFailure extends Error {
   constructor(readonly kind: 'timeout' | 'memory' | 'crash' | 'protocol', message: string) { super(message); }
@@ -159,7 +162,7 @@ export class Sandbox {
   kill(): void {
     const c = this.child;
     this.child = null; this.ready = null;
-    if (c && c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+    if (c && c.exitCode === null && c.signalCode === null) killTree(c.pid);
   }
 }
 

@@ -51,6 +51,87 @@ const rawCase = (file: string, bytes: Buffer | string, message: RegExp): Hostile
   file, score: 0, feedback: { scale: message, init_weights: message, scale_all: message }, write: (dir) => fs.writeFileSync(path.join(dir, file), bytes),
 });
 
+/** The toy source with every solution replaced by a stub that throws, as `tsdl release` makes it. */
+export function stubbed(nb = loadToySource()): Notebook {
+  for (const c of nb.cells) {
+    if (!src(c).startsWith('// GRADED FUNCTION')) continue;
+    c.source = src(c).replace(/\/\/ BEGIN SOLUTION\n[\s\S]*?\/\/ END SOLUTION\n/, "throw new Error('not implemented');\n");
+  }
+  return nb;
+}
+
+/** `line` added at the top of the graded cell of `fn` (after its marker). */
+export function withLine(fn: string, line: string, nb = loadToySource()): Notebook {
+  const cell = nb.cells.find((c) => src(c).startsWith(`// GRADED FUNCTION: ${fn}`));
+  if (!cell) throw new Error(`no graded cell ${fn}`);
+  const [marker, ...rest] = src(cell).split('\n');
+  cell.source = [marker, line, ...rest].join('\n');
+  return nb;
+}
+
+const extraCell = (nb: Notebook, source: string): Notebook => {
+  nb.cells.push({ cell_type: 'code', metadata: {}, source, outputs: [], execution_count: null });
+  return nb;
+};
+
+const linkCase = (file: string, target: string, message: RegExp): HostileCase => ({
+  file, score: 0, feedback: { scale: message, init_weights: message, scale_all: message },
+  write: (dir) => fs.symlinkSync(target, path.join(dir, file)),
+});
+
+/** Marker files that an escape would create; none may exist after grading. */
+export const PWNED = '/tmp/tsdl-pwned';
+
+/** Cases of the isolation threat model: each is graded as an honest grader grades its code. `port`: a listener of the test. */
+export function isolationCases(port: number): HostileCase[] {
+  return [
+    // The verdict: a released stub plus one line must still score 0.
+    nbCase('40-stub-message-listener.ipynb', () => withLine('scale', ("(globalThis as any).process.on('message', () => undefined);"), stubbed()), 0),
+    nbCase('41-stub-iterator-patch.ipynb', () => withLine('scale', ('Object.getPrototypeOf([][Symbol.iterator]()).next = () => ({ done: true, value: undefined });'), stubbed()), 0),
+    nbCase('42-stub-runtime-entry-patch.ipynb', () => withLine('scale', ("Object.defineProperty(globalThis, '__tsdl_go', { value: () => undefined });"), stubbed()), 0),
+    nbCase('43-stub-json-patch.ipynb', () => withLine('scale', ("(JSON as any).stringify = () => '{\"ok\":true,\"value\":{\"t\":\"num\",\"v\":1}}';"), stubbed()), 0),
+    nbCase('44-stub-global-rebind.ipynb', () => withLine('scale', ("(globalThis as any).JSON = { stringify: () => '{}', parse: () => ({ ok: true }) };"), stubbed()), 0),
+    nbCase('45-stub-exports-of-others.ipynb', () => withLine('scale_all', ("(exports as any).init_weights = () => ({});"), stubbed()), 0),
+    // Escapes through the realm's constructors find no process; the functions stay correct.
+    nbCase('46-constructor-escape.ipynb', () => withSolution('scale', ("const F = (x as any).constructor.constructor;\n    if (F('return typeof process')() !== 'undefined') F('return process')().mainModule.require('fs').writeFileSync('" + PWNED + "-46', 'x');\n    y = x.mul(k);")), 4),
+    nbCase('47-error-constructor-escape.ipynb', () => withSolution('scale', ("try { np.dot(np.ones([2, 3]), np.ones([2, 3])); } catch (e) {\n      const F = (e as any).constructor.constructor;\n      if (F('return typeof process')() !== 'undefined') F('return process')().mainModule.require('fs').writeFileSync('" + PWNED + "-47', 'x');\n    }\n    y = x.mul(k);")), 4),
+    nbCase('48-prepare-stack-trace.ipynb', () => withSolution('scale', ("try { (Error as any).prepareStackTrace = (_e: unknown, frames: any[]) => frames.map((f) => f.getThis()); } catch { /* frozen */ }\n    y = x.mul(k);")), 4),
+    // The reference of a callee exists only while its caller is tested, and never as source.
+    nbCase('49-callee-source-in-feedback.ipynb', () => withSolution('scale_all', ('throw new Error(String(scale));'), stubbed()), 0, { scale_all: /raised Error/ }),
+    nbCase('50-own-function-through-caller.ipynb', () => withSolution('scale', 'y = scale_all({ v: x }, k).v;'), 2, { scale: /Maximum call stack|raised/ }),
+    // The network: no listener reached, no module for it.
+    nbCase('51-network-modules.ipynb', () => withSolution('scale', (`for (const m of ['net', 'http', 'dgram', 'child_process', 'fs']) { try { const mod: any = require(m); mod.connect?.(${port}, '127.0.0.1'); } catch { /* refused */ } }\n    y = x.mul(k);`)), 4),
+    nbCase('52-network-globals.ipynb', () => withSolution('scale', (`const g: any = globalThis;\n    try { g.fetch?.('http://127.0.0.1:${port}/'); } catch { /* none */ }\n    try { g.process?.getBuiltinModule?.('net').connect(${port}, '127.0.0.1'); } catch { /* none */ }\n    y = x.mul(k);`)), 4),
+    nbCase('53-dynamic-import.ipynb', () => withSolution('scale', ("(Function('return import(\"net\")')() as Promise<any>).then((m) => m.connect(" + port + ", '127.0.0.1'), () => undefined);\n    y = x.mul(k);")), 4),
+    // The library and intrinsics are frozen; internals are not public.
+    nbCase('54-replace-np-sum.ipynb', () => withSolution('scale', ("try { (np as any).sum = () => 42; } catch { /* frozen */ }\n    y = x.mul(k);")), 4),
+    nbCase('55-np-internals.ipynb', () => withSolution('scale', ("y = ('nativeBinary' in np || 'nativeBinaryCode' in np || 'clearNegativeZero' in np) ? x : x.mul(k);")), 4),
+    // The trusted side: sizes and times stay bounded.
+    nbCase('56-huge-error-name.ipynb', () => withSolution('scale', ("const e = new Error('x'); e.name = 'N'.repeat(20_000_000); throw e;")), 2, { scale: /raised N{100}: x/ }),
+    nbCase('57-huge-string-result.ipynb', () => withSolution('scale', ("y = 'x'.repeat(50_000_000) as any;")), 2, { scale: /should be an array/ }),
+    nbCase('58-huge-array-result.ipynb', () => withSolution('scale', ('y = np.zeros([3000, 1000]);')), 2, { scale: /an array with 3000000 elements/ }),
+    nbCase('59-long-line-stack.ipynb', () => withSolution('scale', `const s = '${'a1 '.repeat(200_000)}'; if (s.length) throw new Error('long line');`), 2, { scale: /raised Error: long line/ }),
+    nbCase('60-compile-bomb.ipynb', () => withCell('scale_all', `// GRADED FUNCTION: scale_all
+type A = ${Array.from({ length: 3000 }, (_, i) => `'a${i}'`).join(' | ')};
+type B = ${Array.from({ length: 3000 }, (_, i) => `'b${i}'`).join(' | ')};
+const a = 'a1' as A; const b: B = a as unknown as B;
+function scale_all(p: Params, k: number): Params { const out: Params = {}; for (const key of Object.keys(p)) out[key] = scale(p[key], k); void b; return out; }`), (s) => s === 3 || s === 4),
+    nbCase('61-timers.ipynb', () => withSolution('scale', ("const g: any = globalThis; try { g.setInterval(() => { for (;;) { /* busy */ } }, 0); } catch { /* no timers */ }\n    y = x.mul(k);")), 4),
+    nbCase('62-top-level-busy-loop.ipynb', () => withLine('init_weights', 'for (;;) { /* busy */ }'), 4, { init_weights: /note: the cell raised an exception when it ran: TimeoutError/ }),
+    // Intake: only regular files; a declaration without a body defines nothing.
+    linkCase('63-symlink-to-source.ipynb', path.join(TOY, 'source.ipynb'), /symbolic link/),
+    linkCase('64-symlink-to-passwd.ipynb', '/etc/passwd', /symbolic link/),
+    {
+      file: '65-fifo.ipynb', score: 0, feedback: { scale: /not a regular file/ },
+      write: (dir) => { require('child_process').execFileSync('mkfifo', [path.join(dir, '65-fifo.ipynb')]); },
+    },
+    { file: '66-folder.ipynb', score: 0, feedback: { scale: /not a regular file/ }, write: (dir) => fs.mkdirSync(path.join(dir, '66-folder.ipynb')) },
+    nbCase('67-declare-after.ipynb', () => extraCell(loadToySource(), 'declare function scale(x: NDArray, k: number): NDArray;\ndeclare function init_weights(n: number, m: number): Params;'), 4),
+    nbCase('collide a.ipynb', () => loadToySource(), 4),
+    nbCase('collide_a.ipynb', () => stubbed(), 0),
+  ];
+}
+
 export function hostileCases(): HostileCase[] {
   return [
     nbCase('01-correct.ipynb', () => loadToySource(), 4),

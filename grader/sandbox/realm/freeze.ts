@@ -5,6 +5,7 @@
  * frozen; they stay writable, which only changes the student's own results in a realm of their own.
  */
 export function freezeRealm(roots: unknown[]): void {
+  allowOverrides();
   lockGlobalBindings();
   // A realm's global object cannot be frozen (vm's interceptors refuse): its bindings are locked above.
   const seen = new Set<unknown>([globalThis]);
@@ -21,6 +22,39 @@ export function freezeRealm(roots: unknown[]): void {
       else { stack.push(d.get); stack.push(d.set); }
     }
     stack.push(Reflect.getPrototypeOf(o as object));
+  }
+}
+
+/**
+ * Properties of frozen prototypes that ordinary code assigns on its own objects (`e.name = ...`,
+ * `o.toString = ...`): in strict code a frozen data property on the prototype makes that
+ * assignment throw. Each becomes an accessor whose setter defines the property on the object
+ * assigned to, and refuses only an assignment to the prototype itself.
+ */
+const OVERRIDABLE: [() => object, string[]][] = [
+  [() => Object.prototype, ['constructor', 'toString', 'valueOf', 'toLocaleString', 'hasOwnProperty']],
+  [() => Error.prototype, ['name', 'message', 'constructor', 'toString']],
+  [() => Function.prototype, ['constructor', 'toString', 'name']],
+  [() => Array.prototype, ['constructor', 'toString', 'push', 'join']],
+  [() => Promise.prototype, ['constructor', 'then']],
+];
+
+function allowOverrides(): void {
+  for (const [protoOf, keys] of OVERRIDABLE) {
+    const proto = protoOf();
+    for (const key of keys) {
+      const d = Reflect.getOwnPropertyDescriptor(proto, key);
+      if (!d || !('value' in d) || !d.configurable) continue;
+      const value = d.value as unknown;
+      Object.defineProperty(proto, key, {
+        get() { return value; },
+        set(this: object, v: unknown) {
+          if (this === proto) throw new TypeError(`Cannot assign to read only property '${key}' of a built-in prototype`);
+          Object.defineProperty(this, key, { value: v, writable: true, enumerable: true, configurable: true });
+        },
+        enumerable: d.enumerable, configurable: false,
+      });
+    }
   }
 }
 
