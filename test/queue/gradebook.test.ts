@@ -18,7 +18,7 @@ beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsdl-gradebook-'
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const result = (submission: string, score: number, extra: Partial<SubmissionResult> = {}): SubmissionResult => ({
-  submission, file: `/subs/${submission}`, assignment: 'toy', score, max_score: 4, output: 'out',
+  submission, file: `/subs/${submission}`, assignment: 'toy', score, max_score: 4, output: 'out', status: 'graded',
   tests: [{ name: 'scale', score, max_score: 4, output: `${score} of 4`, visibility: 'visible' }], execution_time: 0.5, ...extra,
 });
 
@@ -90,7 +90,7 @@ test('a payload gives the worker exactly the queued bytes', () => {
   const f = path.join(dir, 'n.ipynb');
   const bytes = Buffer.concat([Buffer.from('{"cells": ['), Buffer.alloc(100_000, 0x20), Buffer.from([0xff, 0x00, 0x7f])]);
   fs.writeFileSync(f, bytes);
-  const e = encodeJob(f, { assignment: 'toy', assignmentId: 'toy', version: 'v', limits: { timeoutMs: 1000, memoryMb: 256 } });
+  const e = encodeJob(f, { assignment: 'toy', assignmentId: 'toy', version: 'v', limits: { timeoutMs: 1000, memoryMb: 256, submissionMs: 60_000 } });
   expect(e.id).toBe(jobId(bytes, 'toy', 'v'));
   expect(Buffer.byteLength(e.data.notebook!)).toBeLessThan(bytes.length / 10);
   const out = path.join(dir, 'out.ipynb');

@@ -32,6 +32,9 @@ export function inGroup(p: Proc, pid: number): boolean {
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
+/** Resolves with `value` after `ms` without keeping the process alive (for races against a process's exit). */
+export const after = <T>(ms: number, value: T): Promise<T> => new Promise((r) => { setTimeout(() => r(value), ms).unref(); });
+
 export async function until(what: string, cond: () => Promise<boolean> | boolean, timeoutMs: number, everyMs = 200): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (!(await cond())) {

@@ -10,7 +10,7 @@ import Database from 'better-sqlite3';
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import { QUEUE_NAME, redisConnection } from '../../grader/queue/connection';
-import { inGroup, killGroup, Proc, REPO, sleep, startTsdl, TSDL, until } from './processes';
+import { after, inGroup, killGroup, Proc, REPO, startTsdl, TSDL, until } from './processes';
 import { freePort, RedisServer } from './redis';
 import { ASSIGNMENT, Batch, writeBatch } from './submissions';
 
@@ -73,7 +73,7 @@ beforeAll(async () => {
   completedAtRestart = (await queue.getJobCounts('completed')).completed ?? 0;
   await redis.restart();
 
-  producerCode = await Promise.race([producer.exited, sleep(600_000).then(() => -1)]);
+  producerCode = await Promise.race([producer.exited, after(600_000, -1)]);
 }, 900_000);
 
 afterAll(async () => {
