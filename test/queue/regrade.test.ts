@@ -3,7 +3,6 @@
 // export --canvas` writes Canvas's import layout.
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import Database from 'better-sqlite3';
 import { assignmentVersion } from '../../grader/grade/version';
@@ -20,7 +19,9 @@ const grade = (...extra: string[]): ReturnType<typeof spawnSync> => tsdl('grade'
 const query = (sql: string): unknown[] => { const d = new Database(db, { readonly: true }); try { return d.prepare(sql).all(); } finally { d.close(); } };
 
 beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsdl-regrade-'));
+  // At the fixture's depth in the repository: its hidden tests import the library by relative path.
+  fs.mkdirSync(path.join(REPO, 'test', 'artifacts'), { recursive: true });
+  dir = fs.mkdtempSync(path.join(REPO, 'test', 'artifacts', 'regrade-'));
   assignment = path.join(dir, 'toy');
   fs.cpSync(TOY, assignment, { recursive: true });
   subs = path.join(dir, 'subs');
