@@ -1,7 +1,7 @@
 import { allocF64, allocF64Uninit } from './alloc';
 import { DType, normalizeDType } from './dtype';
 import { ArrayLike, NDArray, NestedArray } from './ndarray';
-import { formatShape } from './errors';
+import { ValueError, formatShape, shapeRepr } from './errors';
 import { shapeSize } from './layout';
 
 /** numpy's np.array for nested JS arrays: infers shape and dtype (bool < int64 < float64). */
@@ -51,21 +51,21 @@ function inferShape(obj: unknown): number[] {
 
 function checkRagged(x: unknown, shape: number[], depth: number, path: number[]): void {
   if (depth === shape.length) {
-    if (Array.isArray(x)) raggedError(path);
+    if (Array.isArray(x)) raggedError(path, shape);
     return;
   }
   if (x instanceof NDArray) {
-    if (formatShape(x.shape) !== formatShape(shape.slice(depth))) raggedError(path);
+    if (formatShape(x.shape) !== formatShape(shape.slice(depth))) raggedError(path, shape);
     return;
   }
-  if (!Array.isArray(x) || x.length !== shape[depth]) raggedError(path);
+  if (!Array.isArray(x) || x.length !== shape[depth]) raggedError(path, shape);
   (x as unknown[]).forEach((item, i) => checkRagged(item, shape, depth + 1, [...path, i]));
 }
 
-function raggedError(path: number[]): never {
-  throw new Error(
-    `np.array: setting an array element with a sequence. The nested lists are ragged at index [${path.join('][')}] (inhomogeneous shape)`,
-  );
+function raggedError(path: number[], shape: readonly number[]): never {
+  const depth = path.length;
+  const known = shape.slice(0, depth);
+  throw new ValueError(`setting an array element with a sequence. The requested array has an inhomogeneous shape after ${depth} dimensions. The detected shape was ${shapeRepr(known)} + inhomogeneous part.`);
 }
 
 function describe(x: unknown): string {

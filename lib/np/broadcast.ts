@@ -1,5 +1,45 @@
 import { NDArray } from './ndarray';
-import { formatShape } from './errors';
+import { ValueError, formatShape, shapeRepr } from './errors';
+
+/**
+ * numpy's broadcast_shapes for the public np.broadcast_shapes: a number stands for a 1-d shape, and a
+ * mismatch names the two arguments, as numpy's message does.
+ */
+export function broadcastShapesPublic(...args: (number | readonly number[])[]): number[] {
+  const shapes = args.map((s) => toShape(s));
+  const out: number[] = [];
+  let nd = 0;
+  for (const s of shapes) nd = Math.max(nd, s.length);
+  for (let k = 0; k < nd; k++) out.push(1);
+  const from: number[] = out.map(() => -1);
+  shapes.forEach((s, i) => {
+    for (let k = 0, o = nd - s.length; k < s.length; k++, o++) {
+      const d = s[k];
+      if (out[o] === 1) { out[o] = d; from[o] = i; } else if (d !== 1 && d !== out[o]) {
+        throw new ValueError(`shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is between arg ${from[o]} with shape ${shapeRepr(shapes[from[o]])} and arg ${i} with shape ${shapeRepr(s)}.`);
+      }
+    }
+  });
+  return out;
+}
+
+/** A shape argument as numpy takes it: a number is a 1-d shape; entries are non-negative integers. */
+export function toShape(shape: number | readonly number[]): number[] {
+  if (typeof shape === 'number') shape = [shape];
+  if (!Array.isArray(shape)) throw new TypeError(`'${describeValue(shape)}' object cannot be interpreted as an integer`);
+  const out = shape.slice();
+  for (const d of out) {
+    if (typeof d !== 'number' || !Number.isInteger(d)) throw new TypeError(`'${describeValue(d)}' object cannot be interpreted as an integer`);
+    if (d < 0) throw new ValueError('negative dimensions are not allowed');
+  }
+  return out;
+}
+
+function describeValue(x: unknown): string {
+  if (typeof x === 'number') return 'float';
+  if (x === null || x === undefined) return 'NoneType';
+  return typeof x === 'string' ? 'str' : typeof x;
+}
 
 /** numpy's broadcast_shapes, with numpy's error wording. */
 export function broadcastShapes(...shapes: (readonly number[])[]): number[] {
@@ -13,7 +53,7 @@ export function broadcastShapes(...shapes: (readonly number[])[]): number[] {
       const d = s[k];
       if (out[o] === 1) out[o] = d;
       else if (d !== 1 && d !== out[o]) {
-        throw new Error(`operands could not be broadcast together with shapes ${shapes.map(formatShape).join(' ')} `.trimEnd());
+        throw new ValueError(`operands could not be broadcast together with shapes ${shapes.map(formatShape).join(' ')} `);
       }
     }
   }
@@ -32,15 +72,19 @@ export function broadcastStrides(a: NDArray, shape: readonly number[]): number[]
 }
 
 /** numpy's broadcast_to: a read-only-in-spirit view with zero strides. */
-export function broadcastTo(a: NDArray, shape: readonly number[]): NDArray {
-  const target = shape.slice();
+export function broadcastTo(a: NDArray, shape: number | readonly number[]): NDArray {
+  const target = typeof shape === 'number' ? [shape] : Array.isArray(shape) ? shape.slice() : toShape(shape);
+  for (const d of target) {
+    if (!Number.isInteger(d)) throw new TypeError(`'float' object cannot be interpreted as an integer`);
+    if (d < 0) throw new ValueError('all elements of broadcast shape must be non-negative');
+  }
   if (a.ndim > target.length) {
-    throw new Error(`input operand has more dimensions than allowed by the axis remapping: cannot broadcast ${formatShape(a.shape)} to ${formatShape(target)}`);
+    throw new ValueError('input operand has more dimensions than allowed by the axis remapping');
   }
   for (let k = 0; k < a.ndim; k++) {
     const d = a.shape[k], t = target[target.length - a.ndim + k];
     if (d !== t && d !== 1) {
-      throw new Error(`operands could not be broadcast together with remapped shapes [original->remapped]: ${formatShape(a.shape)} and requested shape ${formatShape(target)}`);
+      throw new ValueError(`operands could not be broadcast together with remapped shapes [original->remapped]: ${formatShape(a.shape)}  and requested shape ${formatShape(target)}`);
     }
   }
   return new NDArray(a.data, target, a.dtype, broadcastStrides(a, target), a.offset, a.base ?? a);

@@ -1,3 +1,4 @@
+import { ValueError, ZeroDivisionError } from './errors';
 import { allocF64 } from './alloc';
 import { DType, castValue, checkInt, normalizeDType } from './dtype';
 import { ArrayLike, NDArray } from './ndarray';
@@ -9,8 +10,8 @@ export type ShapeArg = number | readonly number[];
 function toShape(shape: ShapeArg, op: string): number[] {
   const s = typeof shape === 'number' ? [shape] : shape.slice();
   for (const d of s) {
-    if (!Number.isInteger(d)) throw new TypeError(`${op}: '${d}' cannot be interpreted as an integer`);
-    if (d < 0) throw new Error(`${op}: negative dimensions are not allowed`);
+    if (!Number.isInteger(d)) throw new TypeError(`expected a sequence of integers or a single integer, got '${d}'`);
+    if (d < 0) throw new ValueError('negative dimensions are not allowed');
   }
   return s;
 }
@@ -44,8 +45,8 @@ export const full_like = (a: ArrayLike, value: number | boolean, dtype?: DType |
 /** numpy's arange(stop) / arange(start, stop, step): values start + i*step. */
 export function arange(start: number, stop?: number, step = 1, dtype?: DType | string): NDArray {
   if (stop === undefined) { stop = start; start = 0; }
-  if (step === 0) throw new Error('Maximum allowed size exceeded (arange step is zero)');
-  for (const v of [start, stop, step]) if (!Number.isFinite(v)) throw new Error('arange: arguments must be finite');
+  if (step === 0) throw new ZeroDivisionError('division by zero');
+  for (const v of [start, stop, step]) if (!Number.isFinite(v)) throw new ValueError('arange: arguments must be finite');
   const n = Math.max(0, Math.ceil((stop - start) / step));
   const isInt = Number.isInteger(start) && Number.isInteger(stop) && Number.isInteger(step);
   const t: DType = dtype === undefined ? (isInt ? 'int64' : 'float64') : normalizeDType(dtype);
@@ -57,7 +58,7 @@ export function arange(start: number, stop?: number, step = 1, dtype?: DType | s
 
 /** numpy's linspace: arange(num) * step + start, with the last value set to stop exactly. */
 export function linspace(start: number, stop: number, num = 50, options: { endpoint?: boolean; dtype?: DType | string } = {}): NDArray {
-  if (!Number.isInteger(num) || num < 0) throw new Error(`Number of samples, ${num}, must be non-negative.`);
+  if (!Number.isInteger(num) || num < 0) throw new ValueError(`Number of samples, ${num}, must be non-negative.`);
   const endpoint = options.endpoint ?? true;
   const div = endpoint ? num - 1 : num;
   const delta = stop - start;

@@ -15,6 +15,16 @@ export class AxisError extends ValueError {
   constructor(message: string) { super(message); this.name = 'AxisError'; }
 }
 
+/** Python's ZeroDivisionError, which numpy lets through (arange with step 0, split into 0 sections). */
+export class ZeroDivisionError extends Error {
+  constructor(message: string) { super(message); this.name = 'ZeroDivisionError'; }
+}
+
+/** numpy's UFuncTypeError: a ufunc has no loop for the operand's dtype. */
+export class UFuncTypeError extends TypeError {
+  constructor(message: string) { super(message); this.name = 'UFuncTypeError'; }
+}
+
 /** Shapes printed the way numpy prints them in messages: (2,3), (4,), (). */
 export function formatShape(shape: readonly number[]): string {
   if (shape.length === 1) return `(${shape[0]},)`;

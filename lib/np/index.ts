@@ -11,8 +11,30 @@ import {
   logical_and, logical_not, logical_or, logical_xor, maximum, minimum, multiply, negative, not_equal, power, sign, sqrt,
   square, subtract, tanh, true_divide, where,
 } from './ufuncs';
-import { all, any, argmax, argmin, max, mean, min, nansum, norm, prod, sum } from './reduce_api';
-import { cumsum } from './reductions';
+import { all, any, argmax, argmin, max, mean, min, nansum, prod, sum } from './reduce_api';
+import { cumprod, cumsum, diff } from './accumulate';
+import {
+  average, median, nanmax, nanmean, nanmin, nanstd, nanvar, percentile, ptp, quantile, std, variance,
+} from './statistics';
+import { argsort, isin, searchsorted, sort, unique } from './sorting';
+import { array_split, column_stack, hsplit, repeat, split, stack, tile, vsplit } from './joining';
+import { atleast_1d, atleast_2d, atleast_3d, broadcast_arrays, flip, fliplr, flipud, moveaxis, roll } from './rearrange';
+import { diag, diagonal, logspace, meshgrid, trace, tril, triu } from './matrices';
+import {
+  arccos, arccosh, arcsin, arcsinh, arctan, arctan2, arctanh, around, cbrt, ceil, cos, cosh, deg2rad, degrees, exp2,
+  expm1, floor, fmod, hypot, log10, log1p, log2, mod, rad2deg, radians, remainder, rint, round, signbit, sin, sinh, tan,
+  trunc,
+} from './math';
+import { argwhere, count_nonzero, flatnonzero } from './searching';
+import { pad } from './pad';
+import { finfo } from './finfo';
+import { einsum, inner, tensordot } from './contractions';
+import { ValueError, IndexError, AxisError, ZeroDivisionError, normalizeAxis } from './errors';
+import { norm } from './norm';
+import { det, inv, slogdet, solve } from './linalg/lu';
+import { lstsq, matrix_rank, pinv, svd } from './linalg/svd';
+import { cholesky, eigh, eigvalsh, qr } from './linalg/factor';
+import { LinAlgError } from './linalg/stack';
 import { dot, matmul, outer } from './linalg';
 import { allclose, array_equal, broadcast_shapes, isclose } from './compare';
 import { nonzero, take } from './indexing';
@@ -29,11 +51,13 @@ import { nativeBlas } from './native';
 nativeBlas();
 
 /** np.squeeze also accepts a plain number (numpy returns the scalar unchanged). */
-function squeeze(a: number, axis?: number | number[]): number;
-function squeeze(a: ArrayLike, axis?: number | number[]): NDArray;
-function squeeze(a: ArrayLike, axis?: number | number[]): NDArray | number {
+type SqueezeAxis = number | number[] | null | { axis?: number | number[] | null };
+function squeeze(a: number, axis?: SqueezeAxis): number;
+function squeeze(a: ArrayLike, axis?: SqueezeAxis): NDArray;
+function squeeze(a: ArrayLike, axis?: SqueezeAxis): NDArray | number {
   if (typeof a === 'number') return a;
-  return shape.squeeze(asarray(a), axis);
+  const ax = axis !== null && typeof axis === 'object' && !Array.isArray(axis) ? axis.axis : axis;
+  return shape.squeeze(asarray(a), ax ?? undefined);
 }
 
 export const np = {
@@ -63,9 +87,15 @@ export const np = {
   broadcast_shapes,
   shape: (a: ArrayLike): number[] => asarray(a).shape.slice(),
   ndim: (a: ArrayLike): number => asarray(a).ndim,
-  size: (a: ArrayLike): number => asarray(a).size,
+  size: (a: ArrayLike, axis?: number): number => {
+    const A = asarray(a);
+    if (axis === undefined || axis === null) return A.size;
+    if (axis >= A.ndim || axis < -A.ndim) throw new IndexError('tuple index out of range');
+    return A.shape[normalizeAxis(axis, A.ndim)];
+  },
   nonzero: (a: ArrayLike): NDArray[] => nonzero(asarray(a)),
-  take: (a: ArrayLike, indices: ArrayLike, axis?: number): NDArray => take(asarray(a), indices, axis),
+  take: (a: ArrayLike, indices: ArrayLike, axis?: number | { axis?: number }): NDArray =>
+    take(asarray(a), indices, typeof axis === 'object' && axis !== null ? axis.axis : axis),
 
   abs, absolute, add, clip, divide, equal, exp, greater, greater_equal, isfinite, isinf, isnan, less, less_equal, log,
   logical_and, logical_not, logical_or, logical_xor, maximum, minimum, multiply, negative, not_equal, power, sign, sqrt,
@@ -74,10 +104,21 @@ export const np = {
   all, any, argmax, argmin, max, mean, min, nansum, norm, prod, sum,
   amax: max,
   amin: min,
-  cumsum,
+  cumsum, cumprod, diff,
+  std, var: variance, median, percentile, quantile, average, ptp, nanmax, nanmin, nanmean, nanstd, nanvar,
+  count_nonzero, argwhere, flatnonzero,
+  sort, argsort, unique, searchsorted, isin,
+  stack, column_stack, split, array_split, hsplit, vsplit, tile, repeat,
+  flip, fliplr, flipud, roll, moveaxis, atleast_1d, atleast_2d, atleast_3d, broadcast_arrays,
+  tril, triu, diag, diagonal, trace, meshgrid, logspace, pad, finfo,
+  floor, ceil, trunc, rint, round, around, mod, remainder, fmod, sin, cos, tan, arcsin, arccos, arctan, arctan2, sinh,
+  cosh, arcsinh, arccosh, arctanh, log2, log10, log1p, expm1, exp2, cbrt, deg2rad, rad2deg, radians, degrees, hypot,
+  signbit,
+  einsum, tensordot, inner,
+  ValueError, IndexError, AxisError, ZeroDivisionError,
 
   dot, matmul, outer,
-  linalg: { norm },
+  linalg: { norm, det, slogdet, inv, solve, svd, pinv, lstsq, matrix_rank, cholesky, qr, eigh, eigvalsh, LinAlgError },
 
   allclose, isclose, array_equal,
 

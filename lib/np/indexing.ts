@@ -18,7 +18,7 @@ import { ArrayLike, IndexItem, NDArray } from './ndarray';
 import { shapeSize } from './layout';
 import { asarray } from './asarray';
 import { broadcastShapes, broadcastStrides, forEachRow } from './broadcast';
-import { IndexError, formatShape } from './errors';
+import { AxisError, IndexError, ValueError, formatShape } from './errors';
 import { reshape } from './shape';
 
 type Basic = { kind: 'int'; i: number } | { kind: 'slice'; start?: number; stop?: number; step?: number }
@@ -152,7 +152,7 @@ function parseSlice(s: string): Basic {
   }
   if (parts.length > 3) throw new SyntaxError(`invalid slice '${s}': at most two ':'`);
   const step = sliceField(s, parts[2]);
-  if (step === 0) throw new Error('slice step cannot be zero');
+  if (step === 0) throw new ValueError('slice step cannot be zero');
   return { kind: 'slice', start: sliceField(s, parts[0]), stop: sliceField(s, parts[1]), step };
 }
 
@@ -172,7 +172,10 @@ function parseItem(x: IndexItem): Basic {
   if (typeof x === 'string') return parseSlice(x);
   if (x instanceof NDArray || Array.isArray(x)) {
     const a = asarray(x as ArrayLike);
-    if (a.dtype === 'float64' && a.size > 0) throw new TypeError('arrays used as indices must be of integer (or boolean) type');
+    // An empty JS list is an empty integer index (numpy's a[[]]); a float array never is.
+    if (a.dtype === 'float64' && (x instanceof NDArray || a.size > 0)) {
+      throw new IndexError('arrays used as indices must be of integer (or boolean) type');
+    }
     return { kind: 'array', a: a.size === 0 && a.dtype === 'float64' ? a.astype('int64') : a };
   }
   throw new TypeError(`invalid index ${String(x)}`);
@@ -201,6 +204,14 @@ function expandItems(a: NDArray, items: readonly IndexItem[]): Basic[] {
   let consumed = 0, ell = -1, ells = 0;
   for (const p of parsed) {
     if (p.kind === 'array' && p.a.dtype === 'bool') {
+      // The mask covers the next p.a.ndim axes (counted from the end after an ellipsis).
+      const first = ell < 0 ? consumed : a.ndim - (parsed.length - parsed.indexOf(p)) + 1;
+      for (let j = 0; j < p.a.ndim; j++) {
+        const n = a.shape[first + j], m = p.a.shape[j];
+        if (n !== undefined && n !== m) {
+          throw new IndexError(`boolean index did not match indexed array along dimension ${first + j}; dimension is ${n} but corresponding boolean dimension is ${m}`);
+        }
+      }
       for (const coords of nonzero(p.a)) { out.push({ kind: 'array', a: coords }); consumed++; }
       continue;
     }
@@ -314,8 +325,37 @@ export function getIndex(a: NDArray, items: readonly IndexItem[]): NDArray {
   return getIndexGeneral(a, items);
 }
 
+/**
+ * A 0-d boolean index adds an axis of length 1 (true) or 0 (false), as numpy's a[True] / a[False]:
+ * here a new axis, sliced empty for false. Returns null when there is none.
+ */
+function zeroDimBool(items: readonly IndexItem[]): { items: IndexItem[]; empty: number } | null {
+  let k = -1;
+  for (let i = 0; i < items.length; i++) {
+    const x = items[i];
+    if (x instanceof NDArray && x.ndim === 0 && x.dtype === 'bool') { k = i; break; }
+  }
+  if (k < 0) return null;
+  const mask = items[k] as NDArray;
+  const rest = items.slice();
+  rest[k] = null;
+  // The new axis sits where the newaxis lands: after the axes the items before it produce.
+  let before = 0;
+  for (let i = 0; i < k; i++) if (typeof items[i] !== 'number') before++;
+  return { items: rest, empty: mask.data[mask.offset] !== 0 ? -1 : before };
+}
+
 /** getIndex without the one-pass layout of basic indices (exported for tests). */
 export function getIndexGeneral(a: NDArray, items: readonly IndexItem[]): NDArray {
+  const z = zeroDimBool(items);
+  if (z !== null) {
+    const r = getIndexGeneral(a, z.items);
+    if (z.empty < 0) return r;
+    const cut: IndexItem[] = [];
+    for (let i = 0; i < z.empty; i++) cut.push(':');
+    cut.push('0:0');
+    return getIndexGeneral(r, cut);
+  }
   const p = plan(a, items);
   if (p.advArrays.length === 0) return p.view;
   const { shape, offsets } = gatherOffsets(p);
@@ -333,6 +373,11 @@ export function setIndex(a: NDArray, items: readonly IndexItem[], value: ArrayLi
 
 /** setIndex without the one-pass layout of basic indices (exported for tests). */
 export function setIndexGeneral(a: NDArray, items: readonly IndexItem[], value: ArrayLike): void {
+  const z = zeroDimBool(items);
+  if (z !== null) {
+    if (z.empty < 0) setIndexGeneral(a, z.items, value);
+    return;
+  }
   const p = plan(a, items);
   if (p.advArrays.length === 0) {
     const t = p.view;
@@ -349,7 +394,7 @@ export function setIndexGeneral(a: NDArray, items: readonly IndexItem[], value: 
   const V = asarray(value);
   const vs = valueStrides(V, shape);
   if (vs === null) {
-    throw new Error(`shape mismatch: value array of shape ${formatShape(V.shape)} could not be broadcast to indexing result of shape ${formatShape(shape)}`);
+    throw new ValueError(`shape mismatch: value array of shape ${formatShape(V.shape)} could not be broadcast to indexing result of shape ${formatShape(shape)}`);
   }
   // Gathered first: the value may be a view of a.
   const vals = allocF64(offsets.length);
@@ -393,12 +438,12 @@ function assignBasic(a: NDArray, shape: readonly number[], strides: readonly num
     fillStrided(d, offset, shape, strides, castValue(V.data[V.offset], dtype));
     return;
   }
-  if (fullInt) throw new Error('setting an array element with a sequence.');
+  if (fullInt) throw new ValueError('setting an array element with a sequence.');
   let vs = valueStrides(V, shape);
   if (vs === null) {
     let lead = 0;
     while (lead < V.ndim - shape.length && V.shape[lead] === 1) lead++;
-    throw new Error(`could not broadcast input array from shape ${formatShape(V.shape.slice(lead))} into shape ${formatShape(shape)}`);
+    throw new ValueError(`could not broadcast input array from shape ${formatShape(V.shape.slice(lead))} into shape ${formatShape(shape)}`);
   }
   // numpy reads the whole value before writing: a view of a (a[1:] = a[:-1]) is copied first.
   if (V.data === d) { V = V.copy(); vs = valueStrides(V, shape) as number[]; }
@@ -452,7 +497,7 @@ export function take(a: NDArray, indices: ArrayLike, axis?: number): NDArray {
   if (axis === undefined) return getIndex(reshape(a, [-1]), [asarray(indices) as NDArray]);
   const items: IndexItem[] = Array.from({ length: a.ndim }, () => ':');
   const ax = axis < 0 ? axis + a.ndim : axis;
-  if (ax < 0 || ax >= a.ndim) throw new RangeError(`axis ${axis} is out of bounds for array of dimension ${a.ndim}`);
+  if (ax < 0 || ax >= a.ndim) throw new AxisError(`axis ${axis} is out of bounds for array of dimension ${a.ndim}`);
   items[ax] = asarray(indices);
   return getIndex(a, items);
 }

@@ -1,9 +1,11 @@
 import { DType, promoteTypes } from './dtype';
 import { ArrayLike, Axis, NDArray } from './ndarray';
 import { asarray } from './asarray';
+import { allocF64Uninit } from './alloc';
+import { broadcastShapes, broadcastTo } from './broadcast';
 import { shapeSize } from './layout';
 import { reshape, transpose } from './shape';
-import { formatShape, normalizeAxis } from './errors';
+import { ValueError, formatShape, normalizeAxis } from './errors';
 import { multiply } from './ufuncs';
 import { sum } from './reductions';
 import { Mat, gemm, nativeForDot } from './gemm';
@@ -24,7 +26,7 @@ function resultType(a: NDArray, b: NDArray): DType {
 }
 
 function alignError(a: NDArray, b: NDArray, ka: number, kb: number): Error {
-  return new Error(`shapes ${formatShape(a.shape)} and ${formatShape(b.shape)} not aligned: ${ka} (dim ${a.ndim - 1}) != ${kb} (dim ${Math.max(0, b.ndim - 2)})`);
+  return new ValueError(`shapes ${formatShape(a.shape)} and ${formatShape(b.shape)} not aligned: ${ka} (dim ${a.ndim - 1}) != ${kb} (dim ${Math.max(0, b.ndim - 2)})`);
 }
 
 /**
@@ -77,15 +79,42 @@ function finishBool(r: NDArray): NDArray {
 /** numpy's matmul (the @ operator): no scalars; 1-D operands are promoted and the axis removed. */
 export function matmul(x: ArrayLike, y: ArrayLike): NDArray {
   const a = asarray(x), b = asarray(y);
-  if (a.ndim === 0 || b.ndim === 0) throw new Error('matmul: Input operand does not have enough dimensions');
-  if (a.ndim > 2 || b.ndim > 2) {
-    throw new Error(`matmul: stacked (batched) operands are not supported by tsdl; got ${formatShape(a.shape)} @ ${formatShape(b.shape)}`);
+  const sig = '(n?,k),(k,m?)->(n?,m?)';
+  if (a.ndim === 0 || b.ndim === 0) {
+    const [i, x] = a.ndim === 0 ? [0, a] : [1, b];
+    throw new ValueError(`matmul: Input operand ${i} does not have enough dimensions (has ${x.ndim}, gufunc core with signature ${sig} requires 1)`);
   }
-  const ka = a.shape[a.ndim - 1], kb = b.shape[0];
+  const ka = a.shape[a.ndim - 1], kb = b.ndim === 1 ? b.shape[0] : b.shape[b.ndim - 2];
   if (ka !== kb) {
-    throw new Error(`matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (n?,k),(k,m?)->(n?,m?) (size ${kb} is different from ${ka})`);
+    throw new ValueError(`matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature ${sig} (size ${kb} is different from ${ka})`);
   }
-  return dot(a, b);
+  if (a.ndim <= 2 && b.ndim <= 2) return dot(a, b);
+  return stackedMatmul(a, b);
+}
+
+/** matmul of stacks of matrices: the leading axes broadcast, each pair of matrices goes through dot. */
+function stackedMatmul(a: NDArray, b: NDArray): NDArray {
+  const A = a.ndim === 1 ? reshape(a, [1, a.shape[0]]) : a;
+  const B = b.ndim === 1 ? reshape(b, [b.shape[0], 1]) : b;
+  const n = A.shape[A.ndim - 2], m = B.shape[B.ndim - 1];
+  let batch: number[];
+  try {
+    batch = broadcastShapes(A.shape.slice(0, -2), B.shape.slice(0, -2));
+  } catch {
+    const remap = (x: NDArray): string => `${formatShape(x.shape)}->(${[...x.shape.slice(0, -2), 'newaxis', 'newaxis'].join(',')})`;
+    throw new ValueError(`operands could not be broadcast together with remapped shapes [original->remapped]: ${remap(A)} ${remap(B)}  and requested shape (${n},${m})`);
+  }
+  const Ab = broadcastTo(A, [...batch, n, A.shape[A.ndim - 1]]), Bb = broadcastTo(B, [...batch, B.shape[B.ndim - 2], m]);
+  const count = shapeSize(batch), t = resultType(a, b);
+  const out = allocF64Uninit(count * n * m);
+  const matrixAt = (x: NDArray, i: number): NDArray => {
+    let off = x.offset, r = i;
+    for (let k = batch.length - 1; k >= 0; k--) { off += (r % batch[k]) * x.strides[k]; r = Math.floor(r / batch[k]); }
+    return new NDArray(x.data, x.shape.slice(-2), x.dtype, x.strides.slice(-2), off, x.base ?? x);
+  };
+  for (let i = 0; i < count; i++) out.set(dot(matrixAt(Ab, i), matrixAt(Bb, i)).values(), i * n * m);
+  const shape = [...batch, ...(a.ndim === 1 ? [] : [n]), ...(b.ndim === 1 ? [] : [m])];
+  return new NDArray(out, shape, t);
 }
 
 export function outer(x: ArrayLike, y: ArrayLike): NDArray {
@@ -93,32 +122,11 @@ export function outer(x: ArrayLike, y: ArrayLike): NDArray {
   return multiply(reshape(a, [-1, 1]), reshape(b, [1, -1]));
 }
 
-/** numpy.linalg.norm for ord=None: the 2-norm of the flattened array, or along `axis`. */
-export function norm(x: ArrayLike, options: { ord?: number | 'fro' | null; axis?: Axis; keepdims?: boolean } = {}): NDArray | number {
-  const a = asarray(x, 'float64');
-  const ord = options.ord ?? null;
-  if (ord !== null && ord !== 2 && ord !== 'fro') {
-    throw new Error(`norm: ord=${String(ord)} is not supported by tsdl (only the 2-norm / Frobenius norm)`);
-  }
-  const axis = options.axis;
-  if (axis === undefined || axis === null) {
-    if (ord === 2 && a.ndim === 2) throw new Error('norm: the matrix 2-norm (largest singular value) is not supported by tsdl');
-    const r = Math.sqrt(sumOfSquares(a));
-    if (!options.keepdims) return r;
-    return new NDArray(new Float64Array([r]), a.shape.map(() => 1), 'float64');
-  }
-  const axes = (typeof axis === 'number' ? [axis] : axis).map((k) => normalizeAxis(k, a.ndim));
-  if (axes.length > 2) throw new Error('Improper number of dimensions to norm.');
-  const sq = sum(multiply(a, a), { axis: axes, keepdims: options.keepdims }) as NDArray;
-  const out = sq.values().map(Math.sqrt);
-  return new NDArray(out, sq.shape, 'float64');
-}
-
 /**
  * numpy's sqnorm for the flattened array: x.ravel('K').dot(x), a BLAS ddot over the elements in
  * memory order, when the native addon is there; an in-order sum of squares otherwise.
  */
-function sumOfSquares(a: NDArray): number {
+export function sumOfSquares(a: NDArray): number {
   const blas = nativeForDot();
   if (blas && a.size > 0) {
     const inMemoryOrder = a.isCContiguous || isFContiguous(a);

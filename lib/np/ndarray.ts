@@ -1,6 +1,6 @@
 import * as util from 'util';
 import { DType, castValue, checkCasting, normalizeDType } from './dtype';
-import { checkOptionKeys, formatShape } from './errors';
+import { IndexError, ValueError, checkOptionKeys, formatShape } from './errors';
 import { allocF64Uninit } from './alloc';
 import { arrayRepr, arrayStr } from './format/array2string';
 import { cStrides, isCOrder, shapeSize } from './layout';
@@ -114,14 +114,14 @@ export class NDArray {
   item(...index: number[]): number {
     if (index.length === 0) {
       if (this.size !== 1) {
-        throw new Error('can only convert an array of size 1 to a Python scalar');
+        throw new ValueError('can only convert an array of size 1 to a Python scalar');
       }
       return this.data[this.offset];
     }
     if (index.length === 1 && this.ndim !== 1) {
       const n = this.size;
       let i = index[0];
-      if (i < -n || i >= n) throw new RangeError(`index ${i} is out of bounds for size ${n}`);
+      if (i < -n || i >= n) throw new IndexError(`index ${i} is out of bounds for size ${n}`);
       if (i < 0) i += n;
       return this.values()[i];
     }
@@ -130,14 +130,14 @@ export class NDArray {
 
   flatOffset(index: readonly number[], op: string): number {
     if (index.length !== this.ndim) {
-      throw new RangeError(`${op}: expected ${this.ndim} indices for an array of shape ${formatShape(this.shape)}, got ${index.length}`);
+      throw new IndexError(`${op}: expected ${this.ndim} indices for an array of shape ${formatShape(this.shape)}, got ${index.length}`);
     }
     let off = this.offset;
     for (let k = 0; k < index.length; k++) {
       let i = index[k];
       const n = this.shape[k];
       if (!Number.isInteger(i)) throw new TypeError(`${op}: index ${i} is not an integer`);
-      if (i < -n || i >= n) throw new RangeError(`index ${i} is out of bounds for axis ${k} with size ${n}`);
+      if (i < -n || i >= n) throw new IndexError(`index ${i} is out of bounds for axis ${k} with size ${n}`);
       if (i < 0) i += n;
       off += i * this.strides[k];
     }

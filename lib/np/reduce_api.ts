@@ -2,7 +2,6 @@
 // as numpy returns a scalar; with an axis or keepdims they return an NDArray.
 import { ArrayLike, NDArray, ReduceOptions } from './ndarray';
 import * as r from './reductions';
-import * as linalg from './linalg';
 
 type Full = ReduceOptions & { axis?: null; keepdims?: false };
 
@@ -38,8 +37,3 @@ export function argmax(a: ArrayLike, options?: ArgOptions): number | NDArray { r
 export function argmin(a: ArrayLike, options?: { axis?: null }): number;
 export function argmin(a: ArrayLike, options: ArgOptions): NDArray;
 export function argmin(a: ArrayLike, options?: ArgOptions): number | NDArray { return r.argmin(a, options); }
-
-type NormOptions = { ord?: number | 'fro' | null; axis?: number | readonly number[] | null; keepdims?: boolean };
-export function norm(a: ArrayLike, options?: { ord?: number | 'fro' | null; axis?: null; keepdims?: false }): number;
-export function norm(a: ArrayLike, options: NormOptions): NDArray;
-export function norm(a: ArrayLike, options?: NormOptions): number | NDArray { return linalg.norm(a, options); }

@@ -4,13 +4,15 @@ import { ArrayLike, Axis, NDArray, ReduceOptions } from './ndarray';
 import { shapeSize } from './layout';
 import { asarray } from './asarray';
 import { reshape, transpose } from './shape';
-import { normalizeAxis } from './errors';
+import { ValueError, normalizeAxis } from './errors';
 import { addRun, sumOfRun, sumRows } from './pairwise';
 
 function reduceAxes(axis: Axis, ndim: number): number[] {
   if (axis === undefined || axis === null) return [...Array(ndim).keys()];
+  // numpy lets a 0-d array be reduced along axis 0 (or -1): there is nothing to reduce.
+  if (ndim === 0 && (axis === 0 || axis === -1)) return [];
   const axes = (typeof axis === 'number' ? [axis] : axis).map((ax) => normalizeAxis(ax, ndim));
-  if (new Set(axes).size !== axes.length) throw new Error('duplicate value in \'axis\'');
+  if (new Set(axes).size !== axes.length) throw new ValueError('duplicate value in \'axis\'');
   return axes;
 }
 
@@ -141,6 +143,9 @@ export function nansum(x: ArrayLike, options?: ReduceOptions): NDArray | number 
 
 export function mean(x: ArrayLike, options?: ReduceOptions): NDArray | number {
   const a = asarray(x);
+  // Unlike sum, numpy's mean counts the reduced items with an axis check that a 0-d array fails.
+  const ax = options?.axis;
+  if (a.ndim === 0 && ax !== undefined && ax !== null) for (const k of typeof ax === 'number' ? [ax] : ax) normalizeAxis(k, 0);
   // Any dtype: mean adds the stored doubles and gives float64 either way.
   const r = contiguousSum(a, options, true);
   if (r !== undefined) return r;
@@ -177,7 +182,7 @@ function extremum(name: string, x: ArrayLike, options: ReduceOptions | undefined
   const a = asarray(x);
   const axes = reduceAxes(options?.axis, a.ndim);
   if (axes.some((k) => a.shape[k] === 0)) {
-    throw new Error(`zero-size array to reduction operation ${name} which has no identity`);
+    throw new ValueError(`zero-size array to reduction operation ${name} which has no identity`);
   }
   const f = fold(a, axes, init, run);
   return finish(a, axes, options, f, a.dtype);
@@ -206,7 +211,7 @@ function argExtremum(name: string, x: ArrayLike, options: { axis?: number | null
   const a = asarray(x);
   if (options?.axis === undefined || options.axis === null) {
     const v = a.values();
-    if (v.length === 0) throw new Error(`attempt to get ${name} of an empty sequence`);
+    if (v.length === 0) throw new ValueError(`attempt to get ${name} of an empty sequence`);
     let best = 0;
     for (let i = 1; i < v.length; i++) {
       if (v[best] !== v[best]) break; // first NaN wins
@@ -219,7 +224,7 @@ function argExtremum(name: string, x: ArrayLike, options: { axis?: number | null
   const moved = transpose(a, [...[...Array(a.ndim).keys()].filter((k) => k !== ax), ax]);
   const v = moved.values();
   const n = a.shape[ax];
-  if (n === 0) throw new Error(`attempt to get ${name} of an empty sequence`);
+  if (n === 0) throw new ValueError(`attempt to get ${name} of an empty sequence`);
   const outShape = a.shape.filter((_, k) => k !== ax);
   const out = allocF64Uninit(shapeSize(outShape));
   for (let r = 0; r < out.length; r++) {
@@ -239,17 +244,3 @@ export const argmax = (x: ArrayLike, options?: { axis?: number | null; keepdims?
   argExtremum('argmax', x, options, (v, b) => v > b);
 export const argmin = (x: ArrayLike, options?: { axis?: number | null; keepdims?: boolean }): NDArray | number =>
   argExtremum('argmin', x, options, (v, b) => v < b);
-
-/** numpy's cumsum (sequential, as numpy's accumulate), flattening when no axis is given. */
-export function cumsum(x: ArrayLike, options: { axis?: number } = {}): NDArray {
-  let a = asarray(x);
-  if (options.axis === undefined) a = reshape(a, [-1]);
-  const ax = normalizeAxis(options.axis ?? 0, a.ndim);
-  const moved = transpose(a, [...[...Array(a.ndim).keys()].filter((k) => k !== ax), ax]).copy();
-  const v = moved.data;
-  const n = a.shape[ax];
-  for (let r = 0; r < v.length; r += n) for (let i = 1; i < n; i++) v[r + i] += v[r + i - 1];
-  const back = [...Array(a.ndim).keys()].map((k) => (k < ax ? k : k === ax ? a.ndim - 1 : k - 1));
-  const dtype: DType = a.dtype === 'float64' ? 'float64' : 'int64';
-  return new NDArray(transpose(moved, back).copy().data, a.shape, dtype);
-}

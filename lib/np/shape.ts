@@ -2,7 +2,7 @@ import { allocF64 } from './alloc';
 import { ArrayLike, Axis, NDArray } from './ndarray';
 import { cStrides, shapeSize } from './layout';
 import { asarray } from './asarray';
-import { formatShape, normalizeAxis } from './errors';
+import { ValueError, formatShape, normalizeAxis } from './errors';
 import { promoteTypes } from './dtype';
 
 // numpy names the unknown dimension 'newaxis' in this message.
@@ -13,20 +13,20 @@ function resolveShape(size: number, shape: readonly number[]): number[] {
   const out = shape.slice();
   let unknown = -1, known = 1;
   out.forEach((d, k) => {
-    if (!Number.isInteger(d)) throw new TypeError(`reshape: dimension ${d} is not an integer`);
+    if (!Number.isInteger(d)) throw new TypeError("'float' object cannot be interpreted as an integer");
     if (d === -1) {
-      if (unknown >= 0) throw new Error('can only specify one unknown dimension');
+      if (unknown >= 0) throw new ValueError('can only specify one unknown dimension');
       unknown = k;
-    } else if (d < 0) throw new Error('negative dimensions not allowed');
+    } else if (d < 0) throw new ValueError('negative dimensions not allowed');
     else known *= d;
   });
   if (unknown >= 0) {
     if (known === 0 || size % known !== 0) {
-      throw new Error(`cannot reshape array of size ${size} into shape ${reshapeTarget(shape)}`);
+      throw new ValueError(`cannot reshape array of size ${size} into shape ${reshapeTarget(shape)}`);
     }
     out[unknown] = size / known;
   } else if (known !== size) {
-    throw new Error(`cannot reshape array of size ${size} into shape ${reshapeTarget(shape)}`);
+    throw new ValueError(`cannot reshape array of size ${size} into shape ${reshapeTarget(shape)}`);
   }
   return out;
 }
@@ -96,9 +96,9 @@ export function transpose(a: NDArray, axes?: readonly number[]): NDArray {
   if (axes) {
     const perm: number[] = [];
     for (let k = 0; k < axes.length; k++) perm.push(normalizeAxis(axes[k], nd));
-    if (perm.length !== nd) throw new Error('axes don\'t match array');
+    if (perm.length !== nd) throw new ValueError('axes don\'t match array');
     for (let k = 0; k < nd; k++) {
-      for (let j = 0; j < k; j++) if (perm[j] === perm[k]) throw new Error('axes don\'t match array');
+      for (let j = 0; j < k; j++) if (perm[j] === perm[k]) throw new ValueError('repeated axis in transpose');
       shape.push(a.shape[perm[k]]); strides.push(a.strides[perm[k]]);
     }
   } else {
@@ -109,7 +109,10 @@ export function transpose(a: NDArray, axes?: readonly number[]): NDArray {
 
 export function swapaxes(a: NDArray, axis1: number, axis2: number): NDArray {
   const perm = [...Array(a.ndim).keys()];
-  const i = normalizeAxis(axis1, a.ndim), j = normalizeAxis(axis2, a.ndim);
+  const named = (ax: number, name: string): number => {
+    try { return normalizeAxis(ax, a.ndim); } catch (e) { (e as Error).message = `${name}: ${(e as Error).message}`; throw e; }
+  };
+  const i = named(axis1, 'axis1'), j = named(axis2, 'axis2');
   [perm[i], perm[j]] = [perm[j], perm[i]];
   return transpose(a, perm);
 }
@@ -128,7 +131,7 @@ export function squeeze(a: NDArray, axis?: Axis): NDArray {
     for (let j = 0; j < axes.length; j++) drop[normalizeAxis(axes[j], nd)] = true;
     for (let k = 0; k < nd; k++) {
       if (!drop[k]) { shape.push(a.shape[k]); strides.push(a.strides[k]); }
-      else if (a.shape[k] !== 1) throw new Error('cannot select an axis to squeeze out which has size not equal to one');
+      else if (a.shape[k] !== 1) throw new ValueError('cannot select an axis to squeeze out which has size not equal to one');
     }
   }
   return new NDArray(a.data, shape, a.dtype, strides, a.offset, a.base ?? a);
@@ -139,7 +142,7 @@ export function expand_dims(a: ArrayLike, axis: number | readonly number[]): NDA
   const axes = typeof axis === 'number' ? [axis] : axis;
   const nd = A.ndim + axes.length;
   const at = new Set(axes.map((ax) => normalizeAxis(ax, nd)));
-  if (at.size !== axes.length) throw new Error('repeated axis');
+  if (at.size !== axes.length) throw new ValueError('repeated axis');
   const shape: number[] = [], strides: number[] = [];
   let src = 0;
   for (let k = 0; k < nd; k++) {
@@ -148,21 +151,41 @@ export function expand_dims(a: ArrayLike, axis: number | readonly number[]): NDA
   return new NDArray(A.data, shape, A.dtype, strides, A.offset, A.base ?? A);
 }
 
-export function concatenate(arrays: readonly ArrayLike[], options: { axis?: number | null } = {}): NDArray {
-  if (arrays.length === 0) throw new Error('need at least one array to concatenate');
+/** The items of a sequence argument: a JS array's entries, or an NDArray's sub-arrays along axis 0. */
+export function sequenceItems(arrays: unknown, fn: string): ArrayLike[] {
+  if (Array.isArray(arrays)) return arrays as ArrayLike[];
+  if (arrays instanceof NDArray) {
+    if (arrays.ndim === 0) throw new TypeError('iteration over a 0-d array');
+    const out: NDArray[] = [];
+    const sh = arrays.shape.slice(1), st = arrays.strides.slice(1);
+    for (let i = 0; i < arrays.shape[0]; i++) {
+      out.push(new NDArray(arrays.data, sh, arrays.dtype, st, arrays.offset + i * arrays.strides[0], arrays.base ?? arrays));
+    }
+    return out;
+  }
+  throw new TypeError(`${fn}: the first input argument needs to be a sequence (a JS array or an NDArray), got ${arrays === null ? 'null' : typeof arrays}`);
+}
+
+export type AxisOption = { axis?: number | null } | number | null;
+
+/** numpy's concatenate; the axis may be given as an options object or positionally (null flattens). */
+export function concatenate(arrayList: readonly ArrayLike[] | NDArray, options: AxisOption = {}): NDArray {
+  const arrays = sequenceItems(arrayList, 'concatenate');
+  if (arrays.length === 0) throw new ValueError('need at least one array to concatenate');
   let As = arrays.map((x) => asarray(x));
-  let axis = options.axis === undefined ? 0 : options.axis;
+  const opt = options === null || typeof options === 'number' ? { axis: options } : options;
+  let axis = opt.axis === undefined ? 0 : opt.axis;
   if (axis === null) { As = As.map((x) => ravel(x)); axis = 0; }
   const nd = As[0].ndim;
-  if (nd === 0) throw new Error('zero-dimensional arrays cannot be concatenated');
+  if (nd === 0) throw new ValueError('zero-dimensional arrays cannot be concatenated');
   const ax = normalizeAxis(axis, nd);
   As.forEach((x, i) => {
     if (x.ndim !== nd) {
-      throw new Error(`all the input arrays must have same number of dimensions, but the array at index 0 has ${nd} dimension(s) and the array at index ${i} has ${x.ndim} dimension(s)`);
+      throw new ValueError(`all the input arrays must have same number of dimensions, but the array at index 0 has ${nd} dimension(s) and the array at index ${i} has ${x.ndim} dimension(s)`);
     }
     for (let k = 0; k < nd; k++) {
       if (k !== ax && x.shape[k] !== As[0].shape[k]) {
-        throw new Error(`all the input array dimensions except for the concatenation axis must match exactly, but along dimension ${k}, the array at index 0 has size ${As[0].shape[k]} and the array at index ${i} has size ${x.shape[k]}`);
+        throw new ValueError(`all the input array dimensions except for the concatenation axis must match exactly, but along dimension ${k}, the array at index 0 has size ${As[0].shape[k]} and the array at index ${i} has size ${x.shape[k]}`);
       }
     }
   });

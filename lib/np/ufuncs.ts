@@ -1,3 +1,4 @@
+import { UFuncTypeError, ValueError } from './errors';
 import { DType, checkInt, clearNegativeZero, promoteTypes, promoteWithScalar } from './dtype';
 import { allocF64Uninit, sharesElements } from './alloc';
 import { expInto, logInto } from './exp_log';
@@ -7,6 +8,7 @@ import { asarray } from './asarray';
 import { broadcastShapes, broadcastStrides, forEachRow } from './broadcast';
 import { activeNative } from './native';
 import { NATIVE_MIN, nativeBinary, nativeBinaryCode } from './native_ufunc';
+import { nonzero } from './indexing';
 
 type Scalar = number | boolean;
 type Strided = (out: Float64Array, a: Float64Array, b: Float64Array, n: number,
@@ -208,7 +210,8 @@ function sameKernel(expr: string): (t: DType) => RowKernel {
 
 const addK = rowKernel('x + y'), orK = rowKernel('+(x !== 0 || y !== 0)');
 const mulK = rowKernel('x * y'), andK = rowKernel('+(x !== 0 && y !== 0)');
-const powF = rowKernel('y === 2 ? x * x : y === 0.5 ? Math.sqrt(x) : Math.pow(x, y)');
+// C's pow, unlike Math.pow, gives 1 for 1 ** y and (-1) ** ±inf, whatever y is (NaN included).
+const powF = rowKernel('y === 2 ? x * x : y === 0.5 ? Math.sqrt(x) : (x === 1 || (x === -1 && (y === Infinity || y === -Infinity))) ? 1 : Math.pow(x, y)');
 const powI = rowKernel('Math.pow(x, y)');
 
 const noBool = (name: string, hint: string) => (t: DType): DType => {
@@ -238,6 +241,8 @@ const SPECS = {
   not_equal: { name: 'not_equal', result: () => 'bool' as DType, kernel: sameKernel('+(x !== y)') },
   logical_and: { name: 'logical_and', result: () => 'bool' as DType, kernel: () => andK },
   logical_or: { name: 'logical_or', result: () => 'bool' as DType, kernel: () => orK },
+  clipLow: { name: 'clip', result: (t: DType) => t, kernel: sameKernel('(x < y) ? y : x') },
+  clipHigh: { name: 'clip', result: (t: DType) => t, kernel: sameKernel('(x > y) ? y : x') },
   logical_xor: { name: 'logical_xor', result: () => 'bool' as DType, kernel: sameKernel('+((x !== 0) !== (y !== 0))') },
 } satisfies Record<string, BinarySpec>;
 
@@ -269,7 +274,7 @@ function dtypeOf(x: ArrayLike): DType {
 export function power(a: ArrayLike, b: ArrayLike): NDArray {
   if (dtypeOf(a) !== 'float64' && dtypeOf(b) !== 'float64') {
     const negative = typeof b === 'number' ? b < 0 : typeof b === 'boolean' ? false : asarray(b).values().some((y) => y < 0);
-    if (negative) throw new Error('Integers to negative integer powers are not allowed.');
+    if (negative) throw new ValueError('Integers to negative integer powers are not allowed.');
   }
   return binary(SPECS.power, a, b);
 }
@@ -304,7 +309,10 @@ const U = {
     return t;
   }, '-x'),
   logical_not: unarySpec((): DType => 'bool', '+(x === 0)'),
-  sign: unarySpec(keep, 'x > 0 ? 1 : x < 0 ? -1 : x'),
+  sign: unarySpec((t: DType): DType => {
+    if (t === 'bool') throw new UFuncTypeError("ufunc 'sign' did not contain a loop with signature matching types <class 'numpy.dtype[bool_]'> -> None");
+    return t;
+  }, 'x > 0 ? 1 : x < 0 ? -1 : x === 0 ? 0 : x'),
   isnan: unarySpec((): DType => 'bool', '+(x !== x)'),
   isfinite: unarySpec((): DType => 'bool', '+Number.isFinite(x)'),
   isinf: unarySpec((): DType => 'bool', '+(x === Infinity || x === -Infinity)'),
@@ -324,8 +332,12 @@ export const isnan = (a: ArrayLike): NDArray => unary(U.isnan, a);
 export const isfinite = (a: ArrayLike): NDArray => unary(U.isfinite, a);
 export const isinf = (a: ArrayLike): NDArray => unary(U.isinf, a);
 
-/** numpy's where(condition, x, y), broadcasting all three. */
-export function where(condition: ArrayLike, x: ArrayLike, y: ArrayLike): NDArray {
+/** numpy's where(condition, x, y), broadcasting all three; where(condition) is nonzero(condition). */
+export function where(condition: ArrayLike): NDArray[];
+export function where(condition: ArrayLike, x: ArrayLike, y: ArrayLike): NDArray;
+export function where(condition: ArrayLike, x?: ArrayLike, y?: ArrayLike): NDArray | NDArray[] {
+  if (x === undefined && y === undefined) return nonzero(asarray(condition));
+  if (x === undefined || y === undefined) throw new ValueError('either both or neither of x and y should be given');
   const C = asarray(condition), X = asarray(x), Y = asarray(y);
   let t: DType;
   if (isScalar(x) && !isScalar(y)) t = promoteWithScalar(Y.dtype, x);
@@ -345,9 +357,34 @@ export function where(condition: ArrayLike, x: ArrayLike, y: ArrayLike): NDArray
 
 /** numpy's clip: minimum(maximum(a, a_min), a_max); either bound may be null. */
 export function clip(a: ArrayLike, aMin: ArrayLike | null, aMax: ArrayLike | null): NDArray {
-  if (aMin === null && aMax === null) throw new Error('One of max or min must be given');
+  if (aMin === null && aMax === null) throw new ValueError('One of max or min must be given');
   let r = asarray(a);
-  if (aMin !== null) r = maximum(isScalar(a) ? a : r, aMin);
-  if (aMax !== null) r = minimum(r, aMax);
+  // A NaN bound leaves the element as it is; a NaN element stays NaN.
+  if (aMin !== null) r = binary(SPECS.clipLow, isScalar(a) ? a : r, aMin);
+  if (aMax !== null) r = binary(SPECS.clipHigh, r, aMax);
   return r;
+}
+
+/**
+ * An element-wise function of one operand from its per-element JS expression in x: 'float64' results
+ * for any input (numpy's float loops), or the input's dtype ('same'), or bool.
+ */
+export function unaryUfunc(expr: string, result: 'float64' | 'same' | 'bool'): (a: ArrayLike) => NDArray {
+  const spec = unarySpec(result === 'float64' ? toFloat : result === 'bool' ? (): DType => 'bool' : keep, expr);
+  return (a: ArrayLike): NDArray => unary(spec, a);
+}
+
+/**
+ * An element-wise function of two broadcast operands from its per-element JS expression in x and y,
+ * per result dtype: `float` for float64 results, `int` (optional) when both operands are integral.
+ */
+export function binaryUfunc(name: string, float: string, int?: string): (a: ArrayLike, b: ArrayLike) => NDArray {
+  const fk = rowKernel(float), ik = int === undefined ? null : rowKernel(int);
+  const spec: BinarySpec = {
+    name,
+    result: (t: DType) => (ik === null || t === 'float64' ? 'float64' : 'int64'),
+    kernel: (t: DType) => (ik === null || t === 'float64' ? fk : ik),
+    intCheck: ik !== null,
+  };
+  return (a: ArrayLike, b: ArrayLike): NDArray => binary(spec, a, b);
 }

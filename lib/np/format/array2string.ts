@@ -2,6 +2,7 @@
  * numpy 1.24's array2string, array_str and array_repr for float64, int64 and bool arrays.
  * Arrays are given as their elements in C order plus a shape.
  */
+import { ValueError } from '../errors';
 import { DTypeName, ElementFormatter, makeFormatter } from './formatters';
 import { FloatMode, PrintOptions, SignMode, checkPrintOptions, get_printoptions } from './printoptions';
 import { pyInt, pyStr } from './pyfloat';
@@ -127,7 +128,7 @@ function resolveOptions(opts: Array2StringOptions): PrintOptions {
     linewidth: opts.max_line_width, suppress: opts.suppress_small, sign: opts.sign,
     floatmode: opts.floatmode, legacy: opts.legacy,
   }) };
-  if (o.edgeitems < 0) throw new RangeError('edgeitems must be >= 0');
+  if (o.edgeitems < 0) throw new ValueError('edgeitems must be >= 0');
   return o;
 }
 

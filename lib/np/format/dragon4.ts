@@ -8,6 +8,7 @@
  *   exact value but sends ties up, so ties are detected from the binary exponent and corrected;
  *   outside toFixed's range the exact decimal expansion is built with BigInt).
  */
+import { ValueError } from '../errors';
 
 export type TrimMode = 'k' | '.' | '0' | '-';
 
@@ -238,7 +239,7 @@ export function scientific(x: number, o: Dragon4Settings): string {
 function nonNegative(x: number | null | undefined, name: string): number {
   if (x === null || x === undefined) return -1;
   if (!Number.isInteger(x)) throw new TypeError(`${name} must be an integer`);
-  if (x < 0) throw new RangeError(`${name} must be >= 0`);
+  if (x < 0) throw new ValueError(`${name} must be >= 0`);
   return x;
 }
 
@@ -255,10 +256,10 @@ function settings(opts: FloatFormatOptions): Dragon4Settings {
     expDigits: nonNegative(opts.exp_digits, 'exp_digits'),
   };
   if (!['k', '.', '0', '-'].includes(s.trim)) {
-    throw new RangeError("trim must be one of 'k', '.', '0' or '-'");
+    throw new ValueError("trim must be one of 'k', '.', '0' or '-'");
   }
   if (s.minDigits > 0 && s.precision > 0 && s.minDigits > s.precision) {
-    throw new RangeError('min_digits must be less than or equal to precision');
+    throw new ValueError('min_digits must be less than or equal to precision');
   }
   if (!s.unique && s.precision < 0) {
     throw new TypeError('in non-unique mode `precision` must be supplied');
@@ -270,7 +271,7 @@ function settings(opts: FloatFormatOptions): Dragon4Settings {
 export function format_float_positional(x: number, opts: FloatFormatOptions = {}): string {
   const s = settings(opts);
   if (!s.fractional && s.precision === 0) {
-    throw new RangeError('precision must be greater than 0 if fractional=False');
+    throw new ValueError('precision must be greater than 0 if fractional=False');
   }
   return positional(x, s);
 }

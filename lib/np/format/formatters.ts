@@ -2,6 +2,7 @@
  * Element formatters of numpy's array printing (FloatingFormat, IntegerFormat, BoolFormat): each
  * looks at the values that will be shown once, to fix a common width and notation.
  */
+import { ValueError } from '../errors';
 import { Dragon4Settings, positional, scientific } from './dragon4';
 import { FloatMode, SignMode } from './printoptions';
 import { pyInt } from './pyfloat';
@@ -33,7 +34,7 @@ function longest(strs: readonly string[]): number {
 }
 
 function floatFormatter(data: ArrayLike<number>, f: FloatFormatSettings): ElementFormatter {
-  if (f.precision < 0) throw new RangeError('precision must be >= 0');
+  if (f.precision < 0) throw new ValueError('precision must be >= 0');
   const finite: number[] = [];
   let hasNegInf = false;
   for (let i = 0; i < data.length; i++) {

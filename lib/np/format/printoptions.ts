@@ -1,4 +1,5 @@
 /** numpy's global print options: set_printoptions, get_printoptions, printoptions. */
+import { ValueError, checkOptionKeys } from '../errors';
 
 export type FloatMode = 'fixed' | 'unique' | 'maxprec' | 'maxprec_equal';
 export type SignMode = '-' | '+' | ' ';
@@ -36,20 +37,21 @@ let current: PrintOptions = { ...DEFAULTS };
 
 /** Checks options as numpy's set_printoptions does; undefined (and null) entries mean "unchanged". */
 export function checkPrintOptions(opts: Partial<PrintOptions>): Partial<PrintOptions> {
+  checkOptionKeys('set_printoptions', opts, Object.keys(DEFAULTS));
   const out: Partial<PrintOptions> = {};
   for (const [k, v] of Object.entries(opts)) {
     if (v !== undefined && v !== null) (out as Record<string, unknown>)[k] = v;
   }
   if (out.floatmode !== undefined && !FLOAT_MODES.includes(out.floatmode)) {
-    throw new RangeError('floatmode option must be one of "fixed", "unique", "maxprec", "maxprec_equal"');
+    throw new ValueError('floatmode option must be one of "fixed", "unique", "maxprec", "maxprec_equal"');
   }
   if (out.sign !== undefined && !['-', '+', ' '].includes(out.sign)) {
-    throw new RangeError("sign option must be one of ' ', '+', or '-'");
+    throw new ValueError("sign option must be one of ' ', '+', or '-'");
   }
   if (out.threshold !== undefined) {
     if (typeof out.threshold !== 'number') throw new TypeError('threshold must be numeric');
     if (Number.isNaN(out.threshold)) {
-      throw new RangeError('threshold must be non-NAN, try Infinity for untruncated representation');
+      throw new ValueError('threshold must be non-NAN, try Infinity for untruncated representation');
     }
   }
   if (out.precision !== undefined && !Number.isInteger(out.precision)) {
@@ -61,7 +63,7 @@ export function checkPrintOptions(opts: Partial<PrintOptions>): Partial<PrintOpt
   if (out.suppress !== undefined) out.suppress = Boolean(out.suppress);
   const legacy = (opts as { legacy?: unknown }).legacy;
   if (legacy !== undefined && legacy !== false && legacy !== '1.21') {
-    throw new RangeError(`legacy=${JSON.stringify(legacy)} printing is not supported (use false or '1.21')`);
+    throw new ValueError(`legacy=${JSON.stringify(legacy)} printing is not supported (use false or '1.21')`);
   }
   return out;
 }

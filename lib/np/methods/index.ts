@@ -4,3 +4,6 @@ import './indexing';
 import './ufuncs';
 import './reductions';
 import './linalg';
+import './statistics';
+import './sorting';
+import './misc';

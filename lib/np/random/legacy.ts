@@ -10,6 +10,15 @@ import { shapeSize } from '../layout';
 import { MT19937, MT_N } from './mt19937';
 import { log as glibcLog } from '../libm/log';
 import { activeNative } from '../native';
+import { drawBroadcast } from './param_draws';
+import { Source, beta, binomial, poisson, standardExponential, standardGamma } from './distributions';
+
+const nonNegative = (v: number): boolean => !(v < 0);
+const positive = (v: number): boolean => !(v <= 0);
+/** numpy's POISSON_LAM_MAX: the largest lam whose draws fit in an int64 with room to spare. */
+const POISSON_LAM_MAX = 9.223372006484771e18;
+const isArrayParam = (x: unknown): boolean => x instanceof NDArray ? x.ndim > 0 : Array.isArray(x);
+const asNumbers = (x: unknown): number[] => (x instanceof NDArray ? Array.from(x.values()) : Array.isArray(x) ? (x as unknown[]).flat(Infinity) as number[] : [Number(x)]);
 
 export type Size = number | readonly number[];
 export type SizeArg = Size | null | undefined;
@@ -316,6 +325,10 @@ export class RandomState {
   normal<O extends NormalOptions>(loc: number, scale: number, options: O): Out<O>;
   normal(...args: unknown[]): number | NDArray {
     const a = parseArgs('normal', args, ['loc', 'scale', 'size']);
+    if (isArrayParam(a.loc) || isArrayParam(a.scale)) {
+      return drawBroadcast([{ value: a.loc ?? 0 }, { value: a.scale ?? 1, valid: nonNegative, message: 'scale < 0' }],
+        toShape(a.size), 'float64', ([loc, scale]) => loc + scale * this.gauss());
+    }
     const loc = a.loc === undefined ? 0 : toFloat(a.loc, 'loc');
     const scale = a.scale === undefined ? 1 : toFloat(a.scale, 'scale');
     if (scale < 0 || Object.is(scale, -0)) throw valueError('scale < 0');
@@ -339,6 +352,10 @@ export class RandomState {
   uniform<O extends UniformOptions>(low: number, high: number, options: O): Out<O>;
   uniform(...args: unknown[]): number | NDArray {
     const a = parseArgs('uniform', args, ['low', 'high', 'size']);
+    if (isArrayParam(a.low) || isArrayParam(a.high)) {
+      return drawBroadcast([{ value: a.low ?? 0 }, { value: a.high ?? 1 }], toShape(a.size), 'float64',
+        ([low, high]) => low + (high - low) * this.mt.nextDouble());
+    }
     const low = a.low === undefined ? 0 : toFloat(a.low, 'low');
     const high = a.high === undefined ? 1 : toFloat(a.high, 'high');
     const range = high - low;
@@ -562,6 +579,64 @@ export class RandomState {
     const out = allocF64(count);
     for (let i = 0; i < count; i++) out[i] = vals[idx[i]];
     return new NDArray(out, shape, pool.dtype);
+  }
+
+  // ---- other distributions (numpy's legacy algorithms, lib/np/random/distributions.ts) ----------
+
+  private get source(): Source {
+    return { double: () => this.mt.nextDouble(), gauss: () => this.gauss() };
+  }
+
+  exponential(...args: unknown[]): number | NDArray {
+    const a = parseArgs('exponential', args, ['scale', 'size']);
+    const src = this.source;
+    return drawBroadcast([{ value: a.scale ?? 1, valid: nonNegative, message: 'scale < 0' }], toShape(a.size), 'float64',
+      ([scale]) => scale * standardExponential(src));
+  }
+
+  standard_exponential(...args: unknown[]): number | NDArray {
+    const a = parseArgs('standard_exponential', args, ['size']);
+    const src = this.source;
+    return drawBroadcast([], toShape(a.size), 'float64', () => standardExponential(src));
+  }
+
+  standard_gamma(...args: unknown[]): number | NDArray {
+    const a = parseArgs('standard_gamma', args, ['shape', 'size']);
+    const src = this.source;
+    return drawBroadcast([{ value: a.shape, valid: nonNegative, message: 'shape < 0' }], toShape(a.size), 'float64',
+      ([shape]) => standardGamma(src, shape));
+  }
+
+  gamma(...args: unknown[]): number | NDArray {
+    const a = parseArgs('gamma', args, ['shape', 'scale', 'size']);
+    const src = this.source;
+    return drawBroadcast([{ value: a.shape, valid: nonNegative, message: 'shape < 0' },
+      { value: a.scale ?? 1, valid: nonNegative, message: 'scale < 0' }], toShape(a.size), 'float64',
+    ([shape, scale]) => scale * standardGamma(src, shape));
+  }
+
+  beta(...args: unknown[]): number | NDArray {
+    const a = parseArgs('beta', args, ['a', 'b', 'size']);
+    const src = this.source;
+    return drawBroadcast([{ value: a.a, valid: positive, message: 'a <= 0' }, { value: a.b, valid: positive, message: 'b <= 0' }],
+      toShape(a.size), 'float64', ([x, y]) => beta(src, x, y));
+  }
+
+  poisson(...args: unknown[]): number | NDArray {
+    const a = parseArgs('poisson', args, ['lam', 'size']);
+    const lam = a.lam ?? 1;
+    if (asNumbers(lam).some((v) => v > POISSON_LAM_MAX)) throw valueError('lam value too large');
+    const src = this.source;
+    return drawBroadcast([{ value: lam, valid: (v) => v >= 0, message: 'lam < 0 or lam is NaN' }], toShape(a.size), 'int64',
+      ([l]) => poisson(src, l));
+  }
+
+  binomial(...args: unknown[]): number | NDArray {
+    const a = parseArgs('binomial', args, ['n', 'p', 'size']);
+    const src = this.source;
+    return drawBroadcast([{ value: a.n, valid: nonNegative, message: 'n < 0' },
+      { value: a.p, valid: (v) => v >= 0 && v <= 1, message: 'p < 0, p > 1 or p is NaN' }], toShape(a.size), 'int64',
+    ([n, p]) => binomial(src, Math.trunc(n), p));
   }
 
   // ---- the gaussian ---------------------------------------------------------------------------
