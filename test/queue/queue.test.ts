@@ -126,7 +126,9 @@ test('every result equals local grading\'s', () => {
 });
 
 test('the JSON reports name the instructor\'s files, not the workers\' copies', () => {
-  const j = JSON.parse(fs.readFileSync(path.join(dir, 'json', 'correct-00.ipynb.json'), 'utf8')) as { score: number };
+  const index = JSON.parse(fs.readFileSync(path.join(dir, 'json', 'index.json'), 'utf8')) as Record<string, string>;
+  expect(Object.keys(index).sort()).toEqual(batch.files);
+  const j = JSON.parse(fs.readFileSync(path.join(dir, 'json', index['correct-00.ipynb']), 'utf8')) as { score: number };
   expect(j.score).toBe(10);
   const stored = JSON.parse(rows(path.join(dir, 'queue.sqlite'))[0].result_json) as { file: string };
   expect(stored.file.startsWith(batch.dir)).toBe(true);
