@@ -16,7 +16,8 @@ import { readSubmission } from './notebook_input';
 import { fromWire, toWire, Wire } from './serialize';
 import { np } from '../../lib';
 import type { SandboxBundle } from '../sandbox/bundle';
-import { DEFAULT_LIMITS, Limits, Sandbox, SandboxFailure, TestOutcome } from '../sandbox/client';
+import { Limits, Sandbox, SandboxFailure, TestOutcome } from '../sandbox/client';
+import { referenceOutcomes } from './reference-run';
 import type { Isolation } from '../sandbox/isolate';
 
 export interface PreparedCase {
@@ -114,38 +115,32 @@ export async function loadAssignment(idOrDir: string, run: RunConfig): Promise<A
   return ctx;
 }
 
-/** Builds every case's inputs here, and its expected value by running the reference in a sandbox. */
+/** Builds every case's inputs here, and its expected value from the reference run (reference-run.ts). */
 async function prepareCases(ctx: AssignmentContext, sourceFile: string): Promise<Record<string, PreparedCase[]>> {
-  const sandbox = newSandbox(ctx.run, { ...DEFAULT_LIMITS, timeoutMs: 120_000, submissionMs: 3_600_000 });
-  const out: Record<string, PreparedCase[]> = {};
+  const cells = [...ctx.setup, ...ctx.reference.map((s) => s.cell)];
+  const inputs = ctx.order.map((name) => ctx.suite[name].cases.map((c) => { const args = c.args(); return { c, args, wire: args.map((a) => toWire(a)) }; }));
+  let outcomes: TestOutcome[];
   try {
-    for (const name of ctx.order) {
-      const t: FunctionTests = ctx.suite[name];
-      const inputs = t.cases.map((c) => { const args = c.args(); return { c, args, wire: args.map((a) => toWire(a)) }; });
-      let outcome: TestOutcome;
-      try {
-        outcome = await sandbox.test({
-          fn: name, cells: [...ctx.setup, ...ctx.reference.map((s) => s.cell)], references: null,
-          cases: inputs.map(({ c, wire }) => ({ args: wire, seed: c.seed })), env: ctx.run.env,
-        });
-      } catch (e) {
-        throw new Error(`${sourceFile}: the reference solution of ${name} could not run in the sandbox: ${(e as SandboxFailure).message}`);
-      }
-      const badCell = outcome.cells.findIndex((c) => !c.ok);
-      if (badCell >= 0) throw new Error(`${sourceFile}: a source cell failed in the sandbox: ${outcome.cells[badCell].error?.name}: ${outcome.cells[badCell].error?.message}`);
-      out[name] = inputs.map(({ c, args, wire }, i) => {
-        const r = outcome.cases[i];
-        if (!r || !r.ok) throw new Error(`${sourceFile}: the reference solution of ${name} fails hidden case '${c.name}': ${r ? `${r.error.name}: ${r.error.message}` : 'not run'}`);
-        const mistakes = (t.mistakes ?? []).map((m) => {
-          try { return { message: m.message, output: callMistake(m.impl, c.args(), c.seed) }; } catch (e) {
-            return { message: m.message, output: undefined, threw: (e as Error)?.message ?? String(e) };
-          }
-        });
-        return { name: c.name, args, wire, seed: c.seed, expected: fromWire(r.value), tol: c.tol, judge: c.judge, mistakes };
-      });
-    }
-  } finally {
-    sandbox.kill();
+    outcomes = await referenceOutcomes(ctx.run, ctx.order.map((fn, k) => ({ fn, cells, cases: inputs[k].map(({ c, wire }) => ({ args: wire, seed: c.seed })) })));
+  } catch (e) {
+    throw new Error(`${sourceFile}: the reference solutions could not run in the sandbox: ${(e as SandboxFailure).message}`);
   }
+  const out: Record<string, PreparedCase[]> = {};
+  ctx.order.forEach((name, k) => {
+    const t: FunctionTests = ctx.suite[name];
+    const outcome = outcomes[k];
+    const badCell = outcome.cells.findIndex((c) => !c.ok);
+    if (badCell >= 0) throw new Error(`${sourceFile}: a source cell failed in the sandbox: ${outcome.cells[badCell].error?.name}: ${outcome.cells[badCell].error?.message}`);
+    out[name] = inputs[k].map(({ c, args, wire }, i) => {
+      const r = outcome.cases[i];
+      if (!r || !r.ok) throw new Error(`${sourceFile}: the reference solution of ${name} fails hidden case '${c.name}': ${r ? `${r.error.name}: ${r.error.message}` : 'not run'}`);
+      const mistakes = (t.mistakes ?? []).map((m) => {
+        try { return { message: m.message, output: callMistake(m.impl, c.args(), c.seed) }; } catch (e) {
+          return { message: m.message, output: undefined, threw: (e as Error)?.message ?? String(e) };
+        }
+      });
+      return { name: c.name, args, wire, seed: c.seed, expected: fromWire(r.value), tol: c.tol, judge: c.judge, mistakes };
+    });
+  });
   return out;
 }

@@ -3,8 +3,8 @@
  * code's (or the library's, on the student's inputs), so it may carry hidden inputs: numbers other
  * than small whole ones (shapes, indices, counts) are masked, and the text is cut short.
  */
-import { sourceLineFor } from './lines';
-import type { CompiledCell } from './executor';
+import type { CellInfo } from './cells';
+import { locate, StudentUnit } from './student-program';
 import type { ErrorInfo } from '../sandbox/protocol';
 
 const MAX_MESSAGE = 300;
@@ -17,11 +17,12 @@ export function maskNumbers(text: string): string {
   });
 }
 
-export function describeError(err: ErrorInfo, cell?: { compiled: CompiledCell; source: string }): string {
+/** `own`: the cell of the function being judged; `unit`: the compiled unit the error points into. */
+export function describeError(err: ErrorInfo, unit?: StudentUnit, own?: CellInfo): string {
   let where = '';
-  if (err.line !== undefined && cell && err.cell === cell.compiled.name) {
-    const line = sourceLineFor(cell.compiled.js, cell.source, err.line);
-    if (line !== undefined) where = ` (line ${line} of your cell)`;
+  if (err.line !== undefined && unit?.compiled && err.cell === unit.compiled.name) {
+    const at = locate(unit, err.line);
+    if (at) where = at.info === own ? ` (line ${at.line} of your cell)` : ` (line ${at.line} of the cell defining ${at.info.functions[0] ?? 'another function'})`;
   }
   const message = maskNumbers(err.message.length > MAX_MESSAGE ? `${err.message.slice(0, MAX_MESSAGE)}…` : err.message);
   return `your code raised ${maskNumbers(err.name)}: ${message}${where}`;

@@ -12,7 +12,7 @@ import type { AssignmentContext, PreparedCase } from './context';
 import { newSandbox, referenceCells } from './context';
 import type { CompiledCell } from './executor';
 import { describeError } from './feedback';
-import { bindThroughExports, exportEarly } from './late_binding';
+import { compileStudent, StudentUnit } from './student-program';
 import { readSubmission } from './notebook_input';
 import { fromWire } from './serialize';
 import { verdictFor } from './verdict';
@@ -39,8 +39,6 @@ export interface SubmissionResult {
   /** The hidden-tests version it was graded under (set by the caller that knows it). */
   version?: string;
 }
-
-interface StudentCell { info: CellInfo; compiled?: CompiledCell; errors?: string[] }
 
 /** Total time for compiling one submission's cells. */
 export const SUBMISSION_COMPILE_MS = 60_000;
@@ -91,36 +89,28 @@ export async function gradeSubmission(ctx: AssignmentContext, file: string, limi
     for (const f of info.functions) if (wanted.has(f)) owner.set(f, info);
   }
 
-  // Each owning cell compiled once, against every declaration of the source: layout does not matter.
-  const cells = new Map<number, StudentCell>();
-  const compileDeadline = Date.now() + SUBMISSION_COMPILE_MS;
-  for (const info of [...new Set(owner.values())].sort((a, b) => a.index - b.index)) {
-    const sc: StudentCell = { info };
-    const left = compileDeadline - Date.now();
-    if (left <= 0) sc.errors = [`not compiled: compiling this submission took over ${SUBMISSION_COMPILE_MS / 1000} s in all`];
-    else {
-      const r = ctx.compiler.compile(ctx.declarations, info.source, Math.min(left, limits.compileMs ?? DEFAULT_LIMITS.compileMs!));
-      if (r.ok) sc.compiled = { ...r.cell, js: exportEarly(bindThroughExports(r.cell.js, wanted), wanted), name: `student-${info.index}.js` };
-      else sc.errors = r.errors;
+  const program = async (combine: boolean): Promise<TestResult[] | null> => {
+    const student = compileStudent(ctx, owner, wanted, limits.compileMs ?? DEFAULT_LIMITS.compileMs!, SUBMISSION_COMPILE_MS, combine);
+    const cells = [...ctx.setup, ...student.units.filter((u) => u.compiled).map((u) => u.compiled!)];
+    const sandbox = newSandbox(ctx.run, limits);
+    const tests: TestResult[] = [];
+    try {
+      for (const name of names) {
+        const info = owner.get(name);
+        if (!info) { tests.push(zero(name, maxOf(name), `${name} was not found: no code cell defines \`function ${name}(...)\` with a body. Keep the graded cell (// GRADED FUNCTION: ${name}) and the function's name.`)); continue; }
+        const unit = student.unitOf.get(name)!;
+        if (unit.errors) { tests.push(zero(name, maxOf(name), `the cell defining ${name} does not compile:\n${unit.errors.slice(0, 5).join('\n')}`)); continue; }
+        const r = await testFunction(ctx, sandbox, name, { unit, own: info, index: ctx.setup.length + student.units.filter((u) => u.compiled).indexOf(unit) }, cells);
+        // A unit of several cells that raises at its top level would stop the cells after it: judge cell by cell instead.
+        if (r === 'split') return null;
+        tests.push(r);
+      }
+    } finally {
+      sandbox.kill();
     }
-    cells.set(info.index, sc);
-  }
-  const studentCells = [...cells.values()].filter((c) => c.compiled).map((c) => c.compiled!);
-  const program = [...ctx.setup, ...studentCells];
-
-  const sandbox = newSandbox(ctx.run, limits);
-  const tests: TestResult[] = [];
-  try {
-    for (const name of names) {
-      const info = owner.get(name);
-      if (!info) { tests.push(zero(name, maxOf(name), `${name} was not found: no code cell defines \`function ${name}(...)\` with a body. Keep the graded cell (// GRADED FUNCTION: ${name}) and the function's name.`)); continue; }
-      const sc = cells.get(info.index)!;
-      if (sc.errors) { tests.push(zero(name, maxOf(name), `the cell defining ${name} does not compile:\n${sc.errors.slice(0, 5).join('\n')}`)); continue; }
-      tests.push(await testFunction(ctx, sandbox, name, sc, program));
-    }
-  } finally {
-    sandbox.kill();
-  }
+    return tests;
+  };
+  const tests = (await program(true)) ?? (await program(false))!;
   return finish(tests);
 }
 
@@ -128,7 +118,9 @@ function zero(name: string, max: number, output: string): TestResult {
   return { name, score: 0, max_score: max, output, visibility: 'visible' };
 }
 
-async function testFunction(ctx: AssignmentContext, sandbox: Sandbox, name: string, sc: StudentCell, program: CompiledCell[]): Promise<TestResult> {
+interface Owned { unit: StudentUnit; own: CellInfo; index: number }
+
+async function testFunction(ctx: AssignmentContext, sandbox: Sandbox, name: string, at: Owned, program: CompiledCell[]): Promise<TestResult | 'split'> {
   const t = ctx.suite[name];
   const cases = ctx.cases[name];
   const callees = (t.callees ?? []).filter((c) => ctx.suite[c]);
@@ -145,6 +137,8 @@ async function testFunction(ctx: AssignmentContext, sandbox: Sandbox, name: stri
     stopped = e;
     outcome = (e as SandboxFailure & { partial?: TestOutcome }).partial ?? { cells: [], cases: [] };
   }
+  const ownCell = outcome.cells[at.index];
+  if (ownCell && !ownCell.ok && at.unit.parts.length > 1) return 'split';
 
   const lines: string[] = [];
   let passed = 0;
@@ -154,14 +148,13 @@ async function testFunction(ctx: AssignmentContext, sandbox: Sandbox, name: stri
     const why = setupFailed ? `a setup cell of the assignment failed (${setupFailed.error?.name}: ${setupFailed.error?.message})` : `a reference function failed (${outcome.referenceFailed})`;
     return { name, score: 0, max_score: t.points, output: `grading failed: ${why}. This is a grader problem, not your mistake; it will be graded again.`, visibility: 'visible', grader_error: true };
   }
-  const ownCell = outcome.cells[ctx.setup.length + studentIndex(program, sc, ctx.setup.length)];
   let timedOut = false;
   for (let i = 0; i < cases.length; i++) {
     const label = `hidden test ${i + 1} of ${cases.length}`;
     const r: CaseOutcome | undefined = outcome.cases[i];
     if (!r) { lines.push(`${label}: not run (${stopped ? stopped.message : timedOut ? 'an earlier case reached the time limit' : 'the sandbox stopped'})`); continue; }
     if (!r.ok && r.timeout) timedOut = true;
-    if (!r.ok) { lines.push(`${label}: ${r.timeout ? r.error.message : describeError(r.error, sc.compiled ? { compiled: sc.compiled, source: sc.info.source } : undefined)}`); continue; }
+    if (!r.ok) { lines.push(`${label}: ${r.timeout ? r.error.message : describeError(r.error, at.unit, at.own)}`); continue; }
     try {
       const verdict = verdictFor(fromWire(r.value), cases[i]);
       if (verdict === null) passed++;
@@ -171,18 +164,14 @@ async function testFunction(ctx: AssignmentContext, sandbox: Sandbox, name: stri
       lines.push(`${label}: grader error while judging this case (${(e as Error).message.slice(0, 200)}); not counted against you, it will be graded again`);
     }
   }
-  if (ownCell && !ownCell.ok) lines.push(`note: ${describeTopLevel(ownCell.error)}`);
+  if (ownCell && !ownCell.ok) lines.push(`note: ${describeTopLevel(ownCell.error, at)}`);
   const score = round((t.points * passed) / cases.length);
   const head = `${passed} of ${cases.length} hidden tests passed.`;
   return { name, score, max_score: t.points, output: [head, ...lines].join('\n'), visibility: 'visible', ...(graderError ? { grader_error: true } : {}) };
 }
 
-function studentIndex(program: CompiledCell[], sc: StudentCell, setupCount: number): number {
-  return program.slice(setupCount).findIndex((c) => c === sc.compiled);
-}
-
-function describeTopLevel(err: ErrorInfo | undefined): string {
-  return `the cell raised an exception when it ran: ${describeError(err ?? { name: 'Error', message: '' }).replace(/^your code raised /, '')}`;
+function describeTopLevel(err: ErrorInfo | undefined, at: Owned): string {
+  return `the cell raised an exception when it ran: ${describeError(err ?? { name: 'Error', message: '' }, at.unit, at.own).replace(/^your code raised /, '')}`;
 }
 
 export type { PreparedCase };

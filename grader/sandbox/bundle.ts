@@ -10,7 +10,7 @@ import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import * as vm from 'vm';
+import { spawnSync } from 'child_process';
 import { build, Plugin } from 'esbuild';
 
 const REPO = path.resolve(__dirname, '..', '..');
@@ -103,14 +103,26 @@ export async function buildSandbox(): Promise<SandboxBundle> {
   const out = { dir, child: path.join(dir, 'child.js'), realm: path.join(dir, 'realm.js') };
   writeOnce(out.child, child);
   writeOnce(out.realm, realm);
-  if (!fs.existsSync(`${out.realm}.cache`)) writeOnce(`${out.realm}.cache`, codeCache(realm));
   return out;
 }
 
-/** V8's code cache for realm.js after one boot, so each new realm skips most compilation. */
-function codeCache(source: string): Buffer {
-  const script = new vm.Script(source, { filename: 'tsdl-realm.js' });
-  const ctx = vm.createContext(Object.create(null), { microtaskMode: 'afterEvaluate' });
-  try { (script.runInContext(ctx) as (c: string) => unknown)(JSON.stringify({ env: {} })); } catch { /* cache what compiled */ }
-  return script.createCachedData();
+/**
+ * V8's code cache for realm.js, made by a Node process with the V8 flags of the sandbox (V8 refuses
+ * a cache made under other flags, and the heap limit is one): realm.js.cache-<heap MB>. Returns its
+ * path, or null when it cannot be made (each realm then compiles the library, a few ms more).
+ */
+export function realmCache(b: SandboxBundle, heapMb: number): string | null {
+  const file = `${b.realm}.cache-${heapMb}`;
+  if (fs.existsSync(file)) return file;
+  const script = [
+    "const vm = require('vm'), fs = require('fs');",
+    `const s = new vm.Script(fs.readFileSync(${JSON.stringify(b.realm)}, 'utf8'), { filename: 'tsdl-realm.js' });`,
+    "const ctx = vm.createContext(Object.create(null), { microtaskMode: 'afterEvaluate' });",
+    "try { s.runInContext(ctx)(JSON.stringify({ env: {} })); } catch { /* cache what compiled */ }",
+    "process.stdout.write(s.createCachedData().toString('base64'));",
+  ].join('\n');
+  const r = spawnSync(process.execPath, [`--max-old-space-size=${heapMb}`, '-e', script], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 60_000 });
+  if (r.status !== 0 || !r.stdout) return null;
+  writeOnce(file, Buffer.from(r.stdout, 'base64'));
+  return file;
 }

@@ -13,7 +13,7 @@ import type { CompiledCell } from '../grade/executor';
 import type { Reply, TestRequest } from './protocol';
 import type { Runtime } from './realm/runtime';
 
-const [realmFile, addonFile] = process.argv.slice(2);
+const [realmFile, cacheFile, addonFile] = process.argv.slice(2);
 // Loaded here, outside every realm; realms get wrapped methods only (realm/native-bridge.ts).
 let addon: Record<string, unknown> | undefined;
 if (addonFile) {
@@ -23,7 +23,7 @@ if (addonFile) {
 }
 const realmSource = fs.readFileSync(realmFile, 'utf8');
 let cachedData: Buffer | undefined;
-try { cachedData = fs.readFileSync(`${realmFile}.cache`); } catch { /* compiled from source */ }
+try { if (cacheFile !== '-') cachedData = fs.readFileSync(cacheFile); } catch { /* compiled from source */ }
 const realmScript = new vm.Script(realmSource, { filename: 'tsdl-realm.js', cachedData });
 const goScript = new vm.Script('__tsdl_go()', { filename: 'tsdl-call.js' });
 
@@ -110,4 +110,4 @@ const reader = new FrameReader((m) => {
 });
 channel.on('data', (chunk: Buffer) => { reader.push(chunk); });
 channel.on('end', () => process.exit(0));
-send({ op: 'ready' });
+send({ op: 'ready', codeCache: cachedData ? (realmScript.cachedDataRejected ? 'rejected' : 'used') : 'none' });

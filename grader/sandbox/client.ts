@@ -12,7 +12,7 @@ import type { Readable, Writable } from 'stream';
 import { encodeFrame, FrameError, FrameReader } from './frames';
 import { asNobody, Isolation, isolatedCommand } from './isolate';
 import { killTree } from './process-tree';
-import type { SandboxBundle } from './bundle';
+import { realmCache, SandboxBundle } from './bundle';
 import type { ErrorInfo, Reply, TestRequest } from './protocol';
 import type { Wire } from '../grade/serialize';
 
@@ -61,6 +61,8 @@ export class Sandbox {
   private onExit: ((why: SandboxFailure) => void) | null = null;
   private stderr = '';
   private readonly deadline: number;
+  /** Whether the last sandbox process started used V8's code cache for the library (diagnostics). */
+  codeCache: 'used' | 'rejected' | 'none' | 'unknown' = 'unknown';
 
   /** `addon`: the native addon's file, when this run uses it (loaded outside the student's realm). */
   constructor(private readonly bundle: SandboxBundle, private readonly isolation: Isolation,
@@ -75,7 +77,7 @@ export class Sandbox {
     const forAddon = this.addon ? [this.addon, '/etc/ld.so.cache', '/etc/alternatives'].filter((p) => fs.existsSync(p)) : [];
     const cmd = isolatedCommand(this.isolation, [this.bundle.dir, ...forAddon], [
       '--experimental-permission', `--allow-fs-read=${this.bundle.dir}`, ...addon, `--max-old-space-size=${heapMb}`,
-      '--no-warnings', '--disable-proto=throw', this.bundle.child, this.bundle.realm, ...(this.addon ? [this.addon] : []),
+      '--no-warnings', '--disable-proto=throw', this.bundle.child, this.bundle.realm, realmCache(this.bundle, heapMb) ?? '-', ...(this.addon ? [this.addon] : []),
     ], {
       addressSpaceMb: 32 * 1024, cpuSeconds: Math.ceil(this.limits.submissionMs / 1000) + 5, processes: 512,
       fileBytes: 0, openFiles: 128,
@@ -92,7 +94,7 @@ export class Sandbox {
       this.onReply?.(m as Reply);
     });
     this.ready = new Promise<void>((resolve, reject) => {
-      this.onReply = (m) => { if (m.op === 'ready') resolve(); };
+      this.onReply = (m) => { if (m.op === 'ready') { this.codeCache = m.codeCache ?? 'none'; resolve(); } };
       this.onExit = (why) => reject(why);
     });
     channel.on('data', (chunk: Buffer) => {

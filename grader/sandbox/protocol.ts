@@ -24,7 +24,7 @@ export interface ErrorInfo { name: string; message: string; cell?: string; line?
 
 /** Sandbox → worker, in this order: one `cell` per cell, one `case` per case run, then `done`. */
 export type Reply =
-  | { op: 'ready' }
+  | { op: 'ready'; codeCache?: 'used' | 'rejected' | 'none' }
   | { op: 'cell'; index: number; ok: boolean; error?: ErrorInfo }
   | { op: 'case'; index: number; ok: true; value: Wire }
   | { op: 'case'; index: number; ok: false; error: ErrorInfo; timeout?: boolean }

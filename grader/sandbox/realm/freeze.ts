@@ -14,12 +14,17 @@ export function freezeRealm(roots: unknown[]): void {
     const o = stack.pop();
     if (o === null || (typeof o !== 'object' && typeof o !== 'function') || seen.has(o)) continue;
     seen.add(o);
-    if (!ArrayBuffer.isView(o)) Object.freeze(o);
-    for (const key of Reflect.ownKeys(o as object)) {
-      const d = Reflect.getOwnPropertyDescriptor(o as object, key);
-      if (!d) continue;
-      if ('value' in d) stack.push(d.value);
-      else { stack.push(d.get); stack.push(d.set); }
+    if (ArrayBuffer.isView(o)) { stack.push(Reflect.getPrototypeOf(o)); continue; }
+    Object.freeze(o);
+    if (Array.isArray(o)) {
+      // Big constant tables: only their object elements need a visit.
+      for (const v of o) if (v !== null && (typeof v === 'object' || typeof v === 'function')) stack.push(v);
+    } else {
+      const all = Object.getOwnPropertyDescriptors(o) as Record<PropertyKey, PropertyDescriptor>;
+      for (const key of Reflect.ownKeys(all)) {
+        const d = all[key as string];
+        if ('value' in d) { const v = d.value as unknown; if (v !== null && (typeof v === 'object' || typeof v === 'function')) stack.push(v); } else { stack.push(d.get); stack.push(d.set); }
+      }
     }
     stack.push(Reflect.getPrototypeOf(o as object));
   }
