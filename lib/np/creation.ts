@@ -1,4 +1,4 @@
-import { ValueError, ZeroDivisionError } from './errors';
+import { ValueError, ZeroDivisionError, checkOptionKeys } from './errors';
 import { allocF64 } from './alloc';
 import { DType, castValue, checkInt, normalizeDType } from './dtype';
 import { ArrayLike, NDArray } from './ndarray';
@@ -58,6 +58,7 @@ export function arange(start: number, stop?: number, step = 1, dtype?: DType | s
 
 /** numpy's linspace: arange(num) * step + start, with the last value set to stop exactly. */
 export function linspace(start: number, stop: number, num = 50, options: { endpoint?: boolean; dtype?: DType | string } = {}): NDArray {
+  checkOptionKeys('linspace', options, ['endpoint', 'dtype']);
   if (!Number.isInteger(num) || num < 0) throw new ValueError(`Number of samples, ${num}, must be non-negative.`);
   const endpoint = options.endpoint ?? true;
   const div = endpoint ? num - 1 : num;

@@ -4,7 +4,7 @@ import { ArrayLike, Axis, NDArray, ReduceOptions } from './ndarray';
 import { shapeSize } from './layout';
 import { asarray } from './asarray';
 import { reshape, transpose } from './shape';
-import { ValueError, normalizeAxis } from './errors';
+import { ValueError, checkOptionKeys, normalizeAxis } from './errors';
 import { addRun, sumOfRun, sumRows } from './pairwise';
 
 function reduceAxes(axis: Axis, ndim: number): number[] {
@@ -121,7 +121,10 @@ function contiguousSum(a: NDArray, options: ReduceOptions | undefined, divide: b
   return new NDArray(out, shape, 'float64');
 }
 
+const REDUCE_KEYS = ['axis', 'keepdims'];
+
 export function sum(x: ArrayLike, options?: ReduceOptions): NDArray | number {
+  if (options !== undefined) checkOptionKeys('sum', options, REDUCE_KEYS);
   const a = asarray(x);
   if (a.dtype === 'float64') {
     const r = contiguousSum(a, options, false);
@@ -134,6 +137,7 @@ export function sum(x: ArrayLike, options?: ReduceOptions): NDArray | number {
 
 /** numpy's nansum: NaNs count as zero; otherwise the same summation order as sum. */
 export function nansum(x: ArrayLike, options?: ReduceOptions): NDArray | number {
+  if (options !== undefined) checkOptionKeys('nansum', options, REDUCE_KEYS);
   const a = asarray(x);
   const v = a.values();
   const clean = allocF64Uninit(v.length);
@@ -142,6 +146,7 @@ export function nansum(x: ArrayLike, options?: ReduceOptions): NDArray | number 
 }
 
 export function mean(x: ArrayLike, options?: ReduceOptions): NDArray | number {
+  if (options !== undefined) checkOptionKeys('mean', options, REDUCE_KEYS);
   const a = asarray(x);
   // Unlike sum, numpy's mean counts the reduced items with an axis check that a 0-d array fails.
   const ax = options?.axis;
@@ -162,6 +167,7 @@ const prodRun = (d: Float64Array, s: number, n: number, acc: number): number => 
 };
 
 export function prod(x: ArrayLike, options?: ReduceOptions): NDArray | number {
+  if (options !== undefined) checkOptionKeys('prod', options, REDUCE_KEYS);
   const a = asarray(x);
   const axes = reduceAxes(options?.axis, a.ndim);
   const f = fold(a, axes, 1, prodRun);
@@ -179,6 +185,7 @@ const minRun = (d: Float64Array, s: number, n: number, acc: number): number => {
 };
 
 function extremum(name: string, x: ArrayLike, options: ReduceOptions | undefined, init: number, run: typeof maxRun): NDArray | number {
+  if (options !== undefined) checkOptionKeys(name === 'maximum' ? 'amax' : 'amin', options, REDUCE_KEYS);
   const a = asarray(x);
   const axes = reduceAxes(options?.axis, a.ndim);
   if (axes.some((k) => a.shape[k] === 0)) {
@@ -194,6 +201,7 @@ export const amax = max;
 export const amin = min;
 
 function boolReduce(x: ArrayLike, options: ReduceOptions | undefined, isAll: boolean): NDArray | boolean {
+  if (options !== undefined) checkOptionKeys(isAll ? 'all' : 'any', options, REDUCE_KEYS);
   const a = asarray(x);
   const axes = reduceAxes(options?.axis, a.ndim);
   const run = isAll
@@ -208,6 +216,7 @@ export const all = (x: ArrayLike, options?: ReduceOptions): NDArray | boolean =>
 export const any = (x: ArrayLike, options?: ReduceOptions): NDArray | boolean => boolReduce(x, options, false);
 
 function argExtremum(name: string, x: ArrayLike, options: { axis?: number | null; keepdims?: boolean } | undefined, better: (v: number, best: number) => boolean): NDArray | number {
+  if (options !== undefined) checkOptionKeys(name, options, REDUCE_KEYS);
   const a = asarray(x);
   if (options?.axis === undefined || options.axis === null) {
     const v = a.values();

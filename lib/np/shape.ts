@@ -2,7 +2,7 @@ import { allocF64 } from './alloc';
 import { ArrayLike, Axis, NDArray } from './ndarray';
 import { cStrides, shapeSize } from './layout';
 import { asarray } from './asarray';
-import { ValueError, formatShape, normalizeAxis } from './errors';
+import { ValueError, checkOptionKeys, formatShape, normalizeAxis } from './errors';
 import { promoteTypes } from './dtype';
 
 // numpy names the unknown dimension 'newaxis' in this message.
@@ -174,6 +174,7 @@ export function concatenate(arrayList: readonly ArrayLike[] | NDArray, options: 
   if (arrays.length === 0) throw new ValueError('need at least one array to concatenate');
   let As = arrays.map((x) => asarray(x));
   const opt = options === null || typeof options === 'number' ? { axis: options } : options;
+  checkOptionKeys('concatenate', opt, ['axis']);
   let axis = opt.axis === undefined ? 0 : opt.axis;
   if (axis === null) { As = As.map((x) => ravel(x)); axis = 0; }
   const nd = As[0].ndim;

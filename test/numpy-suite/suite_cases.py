@@ -290,6 +290,11 @@ def errors():
         'np.linalg.norm(np.ones((2, 2)), "fro", 0)', 'np.random.normal(0, -1)', 'np.random.randint(5, 3)',
         'np.moveaxis(np.ones((2, 3)), 0, 5)', 'np.roll(np.ones(3), 1, axis=2)', 'np.tril(np.ones(3), 0.5)',
         'np.round(np.ones(2), 1.5)',
+        'np.sum(np.ones(3), wrongarg=1)', 'np.mean(np.ones(3), wrongarg=1)', 'np.max(np.ones(3), wrongarg=1)',
+        'np.amin(np.ones(3), wrongarg=1)', 'np.argmax(np.ones(3), wrongarg=1)', 'np.all(np.ones(3), wrongarg=1)',
+        'np.prod(np.ones(3), wrongarg=1)', 'np.linspace(0, 1, 5, wrongarg=1)', 'np.concatenate([np.ones(2)], wrongarg=1)',
+        'np.std(np.ones(3), wrongarg=1)', 'np.median(np.ones(3), wrongarg=1)', 'np.allclose(1, 1, wrongarg=1)',
+        'np.unique(np.ones(3), wrongarg=1)', 'np.sort(np.ones(3), wrongarg=1)', 'np.cumsum(np.ones(3), wrongarg=1)',
     ]
 
 
