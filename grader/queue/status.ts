@@ -16,6 +16,8 @@ export async function queueStatus(url: string): Promise<QueueStatus> {
     // BullMQ names a worker's connection bull:<queue>:w:<worker name>.
     const workers = (await queue.getWorkers()).map((w) => ({ name: String(w.rawname ?? w.name ?? '').replace(/^.*?:w:/, ''), addr: String(w.addr ?? ''), age: Number(w.age ?? 0) }));
     return { waiting: (c.waiting ?? 0) + (c.prioritized ?? 0), active: c.active ?? 0, delayed: c.delayed ?? 0, completed: c.completed ?? 0, failed: c.failed ?? 0, workers };
+  } catch (e) {
+    throw new Error(`cannot read the queue at ${url}: ${(e as Error).message}`);
   } finally {
     await queue.close().catch(() => undefined);
   }
