@@ -35,6 +35,9 @@ process.on('message', async (m: WorkerRequest) => {
     return;
   }
   if (!ctx) { send({ op: 'fatal', message: 'worker not initialised' }); return; }
+  // Fault injection for the batch's own tests: a worker that dies on certain submissions.
+  const poison = process.env.TSDL_FAULT_EXIT_ON;
+  if (poison && m.id.includes(poison)) process.exit(70);
   let result: SubmissionResult;
   try {
     result = await gradeSubmission(ctx, m.file, limits, m.id);

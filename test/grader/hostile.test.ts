@@ -121,6 +121,11 @@ test('reports stay small and hold no hidden value, solution or host file', () =>
     expect(text).not.toMatch(/root:x:0:0/);
     expect(text).not.toContain('np.random.randn(n, m).mul(0.01)');
   }
+  // In the feedback itself: the second hidden input of scale (-0.5), and what a ratio would give away (1.13, 0.885).
+  for (const f of fs.readdirSync(path.join(out, 'json')).filter((f) => f !== 'index.json')) {
+    const r = JSON.parse(fs.readFileSync(path.join(out, 'json', f), 'utf8')) as { output: string; tests: { output: string }[] };
+    for (const text of [r.output, ...r.tests.map((t) => t.output)]) expect({ f, text }).not.toEqual({ f, text: expect.stringMatching(/0\.5(?!\d)|1\.13|0\.885/) });
+  }
   expect(fs.existsSync(path.join(out, 'html', 'index.html'))).toBe(true);
 });
 

@@ -127,6 +127,10 @@ function scale_all(p: Params, k: number): Params { const out: Params = {}; for (
     },
     { file: '66-folder.ipynb', score: 0, feedback: { scale: /not a regular file/ }, write: (dir) => fs.mkdirSync(path.join(dir, '66-folder.ipynb')) },
     nbCase('67-declare-after.ipynb', () => extraCell(loadToySource(), 'declare function scale(x: NDArray, k: number): NDArray;\ndeclare function init_weights(n: number, m: number): Params;'), 4),
+    // Feedback never gives a hidden input or expected value away.
+    nbCase('68-throw-inputs.ipynb', () => withSolution('scale', 'throw new Error(`inputs ${String(x)} and ${k}`);'), 2, { scale: /your code raised Error: inputs/ }),
+    nbCase('69-ratio-probe.ipynb', () => withSolution('scale', 'y = x.mul(k).mul(1.13);'), 2, { scale: /values differ at the result\[0, 1\]$|values differ at the result\[0, 0\]$/m }),
+    nbCase('70-weights-ratio-probe.ipynb', () => withSolution('init_weights', 'W = np.random.randn(n, m).mul(0.0113);'), 3, { init_weights: /values differ at W\[0, 0\]$/m }),
     nbCase('collide a.ipynb', () => loadToySource(), 4),
     nbCase('collide_a.ipynb', () => stubbed(), 0),
   ];
