@@ -5,8 +5,8 @@
  * Which call a product makes is decided in TypeScript (lib/np/blas_dot.ts); here every operand's
  * addressed span is checked against its array before BLAS or the loops see a pointer.
  *
- * MT19937's bulk draws live in random.c, element-wise arithmetic loops in ufunc.c; both are registered
- * from init() below.
+ * MT19937's bulk draws live in random.c, element-wise arithmetic loops in ufunc.c, numpy.linalg's
+ * LAPACK routines in lapack.c (included below); all are registered from init() below.
  *
  * Built at install time by scripts/build-native.js; when it cannot be built or loaded, products use
  * the WebAssembly / pure TypeScript kernels instead.
@@ -239,6 +239,9 @@ static napi_value js_info(napi_env env, napi_callback_info info) {
   return out;
 }
 
+/* LAPACK's dgetrf, dgesv, dsyevd and dgesdd (numpy.linalg's routines), in this translation unit. */
+#include "lapack.c"
+
 static napi_value init(napi_env env, napi_value exports) {
   napi_property_descriptor props[] = {
     {"ddot", NULL, js_ddot, NULL, NULL, NULL, napi_enumerable, NULL},
@@ -252,6 +255,7 @@ static napi_value init(napi_env env, napi_value exports) {
   CHECK(napi_define_properties(env, exports, sizeof props / sizeof props[0], props));
   CHECK(tsdl_register_random(env, exports));
   CHECK(tsdl_register_ufunc(env, exports));
+  CHECK(tsdl_register_lapack(env, exports));
   return exports;
 }
 

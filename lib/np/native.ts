@@ -41,6 +41,15 @@ export interface NativeBlas {
   ufuncUnary?(op: number, out: Float64Array, a: Float64Array, ao: number, n: number): void;
   /** out[r] = the sum of a[ao + r*run, ao + (r+1)*run) for r < rows, in numpy's order (lib/np/pairwise.ts). */
   sumRows?(out: Float64Array, a: Float64Array, ao: number, run: number, rows: number): void;
+  /**
+   * LAPACK (native/lapack.c) on column-major matrices, as numpy.linalg calls it; each returns LAPACK's
+   * info. Optional: an addon built before native/lapack.c existed lacks them.
+   */
+  dgetrf?(n: number, a: Float64Array, ipiv: Int32Array): number;
+  dgesv?(n: number, nrhs: number, a: Float64Array, ipiv: Int32Array, b: Float64Array): number;
+  dsyevd?(n: number, a: Float64Array, w: Float64Array, upper: 0 | 1): number;
+  /** job 0: singular values only; 1: thin u and vt; 2: square u and vt. */
+  dgesdd?(m: number, n: number, a: Float64Array, s: Float64Array, u: Float64Array, vt: Float64Array, job: 0 | 1 | 2): number;
   setThreads(n: number): void;
   info(): { library: string; corename: string; config: string; threads: number };
 }

@@ -4,6 +4,7 @@ import { allocF64 } from '../alloc';
 import { ValueError } from '../errors';
 import { ArrayLike, NDArray } from '../ndarray';
 import { LinAlgError, fromStack, fromVectors, toStack } from './stack';
+import { lapack, toColumnMajor, toRowMajor } from './lapack';
 
 /** numpy.linalg.cholesky: the lower-triangular L with a = L·Lᵀ (the lower triangle of a is read). */
 export function cholesky(x: ArrayLike): NDArray {
@@ -129,7 +130,14 @@ export function eigh(x: ArrayLike, uplo: 'L' | 'U' | { UPLO?: 'L' | 'U' } = 'L')
   if (UPLO !== 'L' && UPLO !== 'U') throw new ValueError("UPLO argument must be 'L' or 'U'");
   const st = toStack(x);
   if (st.m !== st.n) throw new LinAlgError('Last 2 dimensions of the array must be square');
-  const parts = st.mats.map((a) => jacobiEigen(a, st.n, UPLO === 'L'));
+  const lp = lapack(), n = st.n;
+  const parts = st.mats.map((a) => {
+    if (lp === null) return jacobiEigen(a, n, UPLO === 'L');
+    // numpy hands dsyevd the matrix in column-major order; the eigenvectors come back in its columns.
+    const f = toColumnMajor(a, n, n), w = new Float64Array(n);
+    if (lp.dsyevd(n, f, w, UPLO === 'U' ? 1 : 0) !== 0) throw new LinAlgError('Eigenvalues did not converge');
+    return { w, v: toRowMajor(f, n, n) };
+  });
   return [fromVectors(st.batch, st.n, parts.map((p) => p.w)), fromStack(st.batch, st.n, st.n, parts.map((p) => p.v))];
 }
 

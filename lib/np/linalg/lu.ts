@@ -5,6 +5,8 @@ import { asarray } from '../asarray';
 import { ValueError } from '../errors';
 import { ArrayLike, NDArray } from '../ndarray';
 import { LinAlgError, fromStack, toStack } from './stack';
+import { lapack, toColumnMajor, toRowMajor } from './lapack';
+import { exp, log } from '../libm';
 
 /** Factors the n × n row-major a in place as P·L·U; returns the pivot rows and the permutation's sign. */
 export function luInPlace(a: Float64Array, n: number): { piv: Int32Array; sign: number; singular: boolean } {
@@ -33,32 +35,64 @@ function scalarOrArray(batch: number[], vals: number[]): NDArray | number {
   return new NDArray(Float64Array.from(vals), batch, 'float64');
 }
 
-/** numpy.linalg.det. */
+/**
+ * sign and log|det| of the row-major n × n a as numpy's umath_linalg computes them: LU (LAPACK's
+ * dgetrf when the addon is loaded), the pivots' parity, then the sum of log|u_ii| with glibc's log.
+ */
+function signLogdet(a: Float64Array, n: number): [number, number] {
+  const lp = lapack();
+  let diag: Float64Array, sign: number;
+  if (lp) {
+    const f = toColumnMajor(a, n, n), ipiv = new Int32Array(n);
+    if (lp.dgetrf(n, f, ipiv) !== 0) return [0, -Infinity];
+    let swaps = 0;
+    for (let i = 0; i < n; i++) if (ipiv[i] !== i + 1) swaps++;
+    sign = swaps % 2 ? -1 : 1;
+    diag = Float64Array.from({ length: n }, (_, i) => f[i * n + i]);
+  } else {
+    const r = luInPlace(a, n);
+    if (r.singular) return [0, -Infinity];
+    sign = r.sign;
+    diag = Float64Array.from({ length: n }, (_, i) => a[i * n + i]);
+  }
+  let logdet = 0;
+  for (let i = 0; i < n; i++) {
+    let d = diag[i];
+    if (d < 0) { sign = -sign; d = -d; }
+    logdet += log(d);
+  }
+  return [sign, logdet];
+}
+
+/** numpy.linalg.det: sign · exp(log|det|), as numpy computes it. */
 export function det(x: ArrayLike): NDArray | number {
   const s = toStack(x);
   if (s.m !== s.n) throw new LinAlgError('Last 2 dimensions of the array must be square');
-  const vals = s.mats.map((a) => {
-    const { sign } = luInPlace(a, s.n);
-    let d = sign;
-    for (let k = 0; k < s.n; k++) d *= a[k * s.n + k];
-    return d;
-  });
-  return scalarOrArray(s.batch, vals);
+  return scalarOrArray(s.batch, s.mats.map((a) => { const [sg, l] = signLogdet(a, s.n); return sg * exp(l); }));
 }
 
 /** numpy.linalg.slogdet: [sign, log|det|]. */
 export function slogdet(x: ArrayLike): [NDArray | number, NDArray | number] {
   const s = toStack(x);
   if (s.m !== s.n) throw new LinAlgError('Last 2 dimensions of the array must be square');
-  const signs: number[] = [], logs: number[] = [];
-  for (const a of s.mats) {
-    const { sign } = luInPlace(a, s.n);
-    let sg = sign, l = 0;
-    for (let k = 0; k < s.n; k++) { const d = a[k * s.n + k]; if (d < 0) sg = -sg; l += Math.log(Math.abs(d)); }
-    if (l === -Infinity) sg = 0;
-    signs.push(sg); logs.push(l);
+  const parts = s.mats.map((a) => signLogdet(a, s.n));
+  return [scalarOrArray(s.batch, parts.map((p) => p[0])), scalarOrArray(s.batch, parts.map((p) => p[1]))];
+}
+
+/** X with a·X = B for the row-major n × n a and n × k b (LAPACK's dgesv when loaded); throws when a is singular. */
+function solveMatrix(a: Float64Array, n: number, b: Float64Array, k: number): Float64Array {
+  const lp = lapack();
+  if (lp) {
+    const f = toColumnMajor(a, n, n), fb = toColumnMajor(b, n, k);
+    if (lp.dgesv(n, k, f, new Int32Array(n), fb) > 0) throw new LinAlgError('Singular matrix');
+    return toRowMajor(fb, n, k);
   }
-  return [scalarOrArray(s.batch, signs), scalarOrArray(s.batch, logs)];
+  const lu = a.slice();
+  const { piv, singular } = luInPlace(lu, n);
+  if (singular) throw new LinAlgError('Singular matrix');
+  const out = b.slice();
+  luSolve(lu, piv, n, out, k);
+  return out;
 }
 
 /** Solves a·X = B (a n × n factored, B n × k row-major) in place into B. */
@@ -81,18 +115,15 @@ function luSolve(a: Float64Array, piv: Int32Array, n: number, b: Float64Array, k
   }
 }
 
-/** numpy.linalg.inv. */
+/** numpy.linalg.inv: a·X = I through the same solver as numpy (dgesv). */
 export function inv(x: ArrayLike): NDArray {
   const s = toStack(x);
   if (s.m !== s.n) throw new LinAlgError('Last 2 dimensions of the array must be square');
   const n = s.n;
   const outs = s.mats.map((a) => {
-    const { piv, singular } = luInPlace(a, n);
-    if (singular) throw new LinAlgError('Singular matrix');
     const e = allocF64(n * n);
     for (let i = 0; i < n; i++) e[i * n + i] = 1;
-    luSolve(a, piv, n, e, n);
-    return e;
+    return solveMatrix(a, n, e, n);
   });
   return fromStack(s.batch, n, n, outs);
 }
@@ -117,12 +148,8 @@ export function solve(aIn: ArrayLike, bIn: ArrayLike): NDArray {
   const count = Math.max(s.mats.length, bv.length / per);
   const outs: Float64Array[] = [];
   for (let i = 0; i < count; i++) {
-    const a = s.mats[s.mats.length === 1 ? 0 : i].slice();
-    const { piv, singular } = luInPlace(a, n);
-    if (singular) throw new LinAlgError('Singular matrix');
-    const rhs = bv.slice((bv.length === per ? 0 : i) * per, ((bv.length === per ? 0 : i) + 1) * per);
-    luSolve(a, piv, n, rhs, k);
-    outs.push(rhs);
+    const j = bv.length === per ? 0 : i;
+    outs.push(solveMatrix(s.mats[s.mats.length === 1 ? 0 : i], n, bv.slice(j * per, (j + 1) * per), k));
   }
   const batch = s.batch.length ? s.batch : b.shape.slice(0, vector ? -1 : -2);
   const out = fromStack(batch, n, k, outs);

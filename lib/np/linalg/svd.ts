@@ -3,7 +3,11 @@
 import { allocF64 } from '../alloc';
 import { asarray } from '../asarray';
 import { ArrayLike, NDArray } from '../ndarray';
-import { fromStack, fromVectors, toStack } from './stack';
+import { LinAlgError, fromStack, fromVectors, toStack } from './stack';
+import { lapack, toColumnMajor, toRowMajor } from './lapack';
+import { matmul } from '../linalg';
+import { multiply } from '../ufuncs';
+import { transpose } from '../shape';
 
 interface Svd { u: Float64Array[]; s: Float64Array; v: Float64Array[] }
 
@@ -90,11 +94,31 @@ function columnsToRows(cols: Float64Array[], rows: number): Float64Array {
   return out;
 }
 
+interface LapackSvd { u: Float64Array; s: Float64Array; vt: Float64Array }
+
+/**
+ * LAPACK's dgesdd on the row-major m × n a, as numpy's svd calls it: job 0 singular values only,
+ * 1 thin u (m × k) and vt (k × n), 2 square u and vt; u and vt come back row-major. null without the addon.
+ */
+function lapackSvd(a: Float64Array, m: number, n: number, job: 0 | 1 | 2): LapackSvd | null {
+  const lp = lapack();
+  if (lp === null) return null;
+  const k = Math.min(m, n), uc = job === 2 ? m : k, vr = job === 2 ? n : k;
+  const s = new Float64Array(k), u = new Float64Array(job ? m * uc : 0), vt = new Float64Array(job ? vr * n : 0);
+  if (lp.dgesdd(m, n, toColumnMajor(a, m, n), s, u, vt, job) !== 0) throw new LinAlgError('SVD did not converge');
+  return { u: job ? toRowMajor(u, m, uc) : u, s, vt: job ? toRowMajor(vt, vr, n) : vt };
+}
+
+/** Singular values of one matrix, descending. */
+function valuesOf(a: Float64Array, m: number, n: number): Float64Array {
+  return (lapackSvd(a, m, n, 0) ?? svdMatrix(a, m, n)).s;
+}
+
 /** The singular values of every matrix of a stack, descending, along a new last axis. */
 export function singularValues(x: ArrayLike): NDArray {
   const st = toStack(x);
   const k = Math.min(st.m, st.n);
-  return fromVectors(st.batch, k, st.mats.map((a) => svdMatrix(a, st.m, st.n).s));
+  return fromVectors(st.batch, k, st.mats.map((a) => valuesOf(a, st.m, st.n)));
 }
 
 /** numpy.linalg.svd: [u, s, vh]; full_matrices (the default) completes u and vh to square. */
@@ -102,6 +126,14 @@ export function svd(x: ArrayLike, options: { full_matrices?: boolean; compute_uv
   const st = toStack(x);
   const { m, n } = st, k = Math.min(m, n);
   const full = options.full_matrices ?? true;
+  if (lapack() !== null) {
+    const job = options.compute_uv === false ? 0 : full ? 2 : 1;
+    const ps = st.mats.map((a) => lapackSvd(a, m, n, job) as LapackSvd);
+    const sv = fromVectors(st.batch, k, ps.map((p) => p.s));
+    if (job === 0) return sv;
+    const uc = full ? m : k, vr = full ? n : k;
+    return [fromStack(st.batch, m, uc, ps.map((p) => p.u)), sv, fromStack(st.batch, vr, n, ps.map((p) => p.vt))];
+  }
   const parts = st.mats.map((a) => svdMatrix(a, m, n));
   const s = fromVectors(st.batch, k, parts.map((p) => p.s));
   if (options.compute_uv === false) return s;
@@ -136,6 +168,19 @@ function pseudoInverse(p: Svd, m: number, n: number, cutoff: number): Float64Arr
 export function pinv(x: ArrayLike, options: { rcond?: number } = {}): NDArray {
   const st = toStack(x);
   const rcond = options.rcond ?? 1e-15;
+  if (lapack() !== null && st.mats.length > 0) {
+    // numpy's order: u, s, vt = svd(a, full_matrices=False); vtᵀ @ (1/s kept, 0 dropped)[:, None] * uᵀ.
+    const [u, sv, vt] = svd(x, { full_matrices: false }) as [NDArray, NDArray, NDArray];
+    const k = Math.min(st.m, st.n), s = sv.values().slice();
+    for (let b = 0; b < s.length; b += k) {
+      let big = 0;
+      for (let i = 0; i < k; i++) big = Math.max(big, s[b + i]);
+      for (let i = 0; i < k; i++) s[b + i] = s[b + i] > rcond * big ? 1 / s[b + i] : 0;
+    }
+    const sInv = new NDArray(s, [...sv.shape, 1], 'float64');
+    const nd = u.ndim, swap = (t: NDArray): NDArray => transpose(t, [...Array(nd - 2).keys(), nd - 1, nd - 2]);
+    return matmul(swap(vt), multiply(sInv, swap(u)));
+  }
   const outs = st.mats.map((a) => {
     const p = svdMatrix(a, st.m, st.n);
     return pseudoInverse(p, st.m, st.n, rcond * (p.s.length ? p.s[0] : 0));
@@ -149,7 +194,7 @@ export function matrix_rank(x: ArrayLike, options: { tol?: number } = {}): NDArr
   if (a.ndim < 2) return a.values().every((v) => v === 0) ? 0 : 1;
   const st = toStack(a);
   const ranks = st.mats.map((m) => {
-    const s = svdMatrix(m, st.m, st.n).s;
+    const s = valuesOf(m, st.m, st.n);
     const tol = options.tol ?? (s.length ? s[0] : 0) * Math.max(st.m, st.n) * 2 ** -52;
     return s.filter((v) => v > tol).length;
   });

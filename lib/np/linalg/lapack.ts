@@ -1,0 +1,24 @@
+// numpy.linalg's LAPACK calls through the native addon (native/lapack.c), on the column-major copies
+// numpy's umath_linalg makes; null when the addon (or its LAPACK part) is not loaded.
+import { activeNative } from '../native';
+
+type Lapack = Required<Pick<import('../native').NativeBlas, 'dgetrf' | 'dgesv' | 'dsyevd' | 'dgesdd'>>;
+
+export function lapack(): Lapack | null {
+  const nat = activeNative();
+  return nat && nat.dgetrf && nat.dgesv && nat.dsyevd && nat.dgesdd ? nat as unknown as Lapack : null;
+}
+
+/** The column-major copy of a row-major m × n matrix (what LAPACK reads). */
+export function toColumnMajor(a: Float64Array, m: number, n: number): Float64Array {
+  const out = new Float64Array(m * n);
+  for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) out[j * m + i] = a[i * n + j];
+  return out;
+}
+
+/** The row-major copy of a column-major m × n matrix. */
+export function toRowMajor(a: Float64Array, m: number, n: number): Float64Array {
+  const out = new Float64Array(m * n);
+  for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) out[i * n + j] = a[j * m + i];
+  return out;
+}
