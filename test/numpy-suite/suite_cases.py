@@ -298,7 +298,21 @@ def errors():
     ]
 
 
+def methods():
+    c = []
+    for a in ('np.array([[3., 1.5, -2.], [0.25, 7., 1.]])', '(np.arange(12).reshape(3, 4) % 5)', 'np.array([[True, False], [True, True]])'):
+        c += ['a = %s; a.sort(); a' % a, 'a = %s; a.sort(axis=0); a' % a, '%s.argsort()' % a, '%s.argsort(axis=0)' % a,
+              '%s.round(1)' % a, '%s.nonzero()' % a, '%s.swapaxes(0, 1)' % a, '%s.repeat(2)' % a, '%s.repeat(2, axis=1)' % a,
+              'np.array(%s.flat)' % a, '%s.T' % a, '%s.diagonal()' % a, '%s.trace()' % a, '%s.cumsum(axis=1)' % a,
+              '%s.cumprod()' % a, '%s.var(ddof=1)' % a, '%s.std(axis=0)' % a, '%s.ptp(axis=1)' % a, '%s.flatten()' % a,
+              '%s.ravel()' % a, '%s.transpose()' % a, '%s.reshape(-1)' % a, '%s.squeeze()' % a, '%s.clip(0, 2)' % a,
+              '%s.astype(float)' % a, '%s.astype(int)' % a, '%s.astype(bool)' % a, '%s.tolist()' % a, '%s.item(1)' % a,
+              '%s.dot(%s.T)' % (a, a), '%s.all(axis=0)' % a, '%s.any()' % a, '%s.argmax(axis=1)' % a, '%s.mean(axis=1)' % a]
+    return c
+
+
 FAMILIES = {
+    'methods': ('numpy/core/tests/test_multiarray.py (the ndarray methods)', methods()),
     'reductions': ('numpy/core/tests/test_numeric.py, test_multiarray.py (TestStdVar, TestCumsum, TestArgmax)', reductions()),
     'statistics': ('numpy/lib/tests/test_function_base.py, test_nanfunctions.py (TestMedian, TestPercentile, TestAverage)', statistics()),
     'ufuncs': ('numpy/core/tests/test_umath.py (TestRemainder, TestSign, TestClip, TestRound, ...)', ufuncs()),

@@ -1,0 +1,3 @@
+import { runFamily } from './suite';
+
+runFamily('methods');
