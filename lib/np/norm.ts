@@ -6,8 +6,8 @@ import { ArrayLike, NDArray } from './ndarray';
 import { sumOfSquares } from './linalg';
 import { sum, max, min } from './reductions';
 import { abs, multiply, not_equal, power, sqrt } from './ufuncs';
-import { singularValues } from './linalg/svd';
-import { moveaxisView } from './linalg/stack';
+import { singularValues } from './decompositions/svd';
+import { moveaxisView } from './decompositions/stack';
 
 export type NormOrder = number | 'fro' | 'f' | 'nuc' | null;
 export interface NormOptions { ord?: NormOrder; axis?: number | readonly number[] | null; keepdims?: boolean }

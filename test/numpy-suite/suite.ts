@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { np, NDArray } from '../../lib/np';
-import { lapack } from '../../lib/np/linalg/lapack';
+import { lapack } from '../../lib/np/decompositions/lapack';
 
 type Expect =
   | { t: 'none' }
