@@ -99,7 +99,7 @@ export class QueueConsumer {
   private async share(): Promise<number> {
     const [waiting, workers] = await Promise.all([this.queue.getWaitingCount(), this.queue.getWorkersCount()]);
     const lanes = Math.max(1, workers) * Math.max(1, this.o.lanes);
-    return Math.max(0, Math.min(this.o.batch - 1, Math.floor(waiting / lanes)));
+    return Math.max(0, Math.min(this.o.batch - 1, Math.ceil(waiting / lanes)));
   }
 
   private async grade(held: Held[]): Promise<void> {
