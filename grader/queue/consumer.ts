@@ -142,7 +142,9 @@ export class QueueConsumer {
           await gradeAll(g.data.assignment, g.items.map((it) => it.job), { workers: 1, run: this.o.run, limits: g.data.limits }, (r) => {
             const h = byId.get(r.submission);
             if (!h || h.settled) return;
-            if (resultStatus(r) === 'failed') { fail(h, r.output); return; }
+            // A result the grader could not finish is tried again on any worker; the last attempt's
+            // result is delivered as it is (status failed, with what was graded), as local grading records it.
+            if (resultStatus(r) === 'failed' && h.job.attemptsMade + 1 < (h.job.opts.attempts ?? 1)) { fail(h, r.output); return; }
             h.settled = true;
             this.graded++;
             settling.push(h.job.moveToCompleted(r, h.token, false).catch((e: Error) => this.o.log(`job ${h.job.id}: ${e.message}`)));
