@@ -9,28 +9,50 @@
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const ts = require('@tslab/typescript-for-tslab') as typeof import('typescript');
 
-/** Names a node declares into its own scope (parameters, variables, inner functions, classes). */
-function declaredNames(node: import('typescript').Node, out: Set<string>): void {
-  const addBinding = (name: import('typescript').BindingName): void => {
-    if (ts.isIdentifier(name)) out.add(name.text);
-    else for (const el of name.elements) if (!ts.isOmittedExpression(el)) addBinding(el.name);
-  };
-  const visit = (n: import('typescript').Node, top: boolean): void => {
-    if (ts.isVariableDeclaration(n)) addBinding(n.name);
-    else if (ts.isParameter(n)) addBinding(n.name);
-    else if ((ts.isFunctionDeclaration(n) || ts.isClassDeclaration(n)) && n.name && !top) out.add(n.name.text);
-    else if (ts.isCatchClause(n) && n.variableDeclaration) addBinding(n.variableDeclaration.name);
-    // Nested functions have scopes of their own, handled when the walk reaches them.
-    if (!top && (ts.isFunctionLike(n) || ts.isClassLike(n))) return;
-    ts.forEachChild(n, (c) => visit(c, false));
-  };
+type Node = import('typescript').Node;
+
+function addBinding(name: import('typescript').BindingName, out: Set<string>): void {
+  if (ts.isIdentifier(name)) out.add(name.text);
+  else for (const el of name.elements) if (!ts.isOmittedExpression(el)) addBinding(el.name, out);
+}
+
+const isLexical = (list: import('typescript').VariableDeclarationList): boolean =>
+  (list.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const)) !== 0;
+
+/** let, const, class and function declarations directly in a list of statements (a block's scope). */
+function blockScoped(statements: readonly import('typescript').Statement[], out: Set<string>): void {
+  for (const st of statements) {
+    if (ts.isVariableStatement(st) && isLexical(st.declarationList)) for (const d of st.declarationList.declarations) addBinding(d.name, out);
+    else if ((ts.isFunctionDeclaration(st) || ts.isClassDeclaration(st)) && st.name) out.add(st.name.text);
+  }
+}
+
+/** var declarations anywhere in a function body, nested functions excepted (they are function-scoped). */
+function varScoped(node: Node, out: Set<string>): void {
+  ts.forEachChild(node, (c) => {
+    if (ts.isFunctionLike(c) || ts.isClassLike(c)) return;
+    if (ts.isVariableDeclarationList(c) && !isLexical(c)) for (const d of c.declarations) addBinding(d.name, out);
+    varScoped(c, out);
+  });
+}
+
+/** Names a scope-making node declares into its own scope. */
+function declaredNames(node: Node, out: Set<string>): void {
   if (ts.isFunctionLike(node)) {
-    for (const p of node.parameters) addBinding(p.name);
-    if ('name' in node && node.name && ts.isIdentifier(node.name) && ts.isFunctionExpression(node)) out.add(node.name.text);
-    const body = (node as { body?: import('typescript').Node }).body;
-    if (body) ts.forEachChild(body, (c) => visit(c, false));
-  } else {
-    ts.forEachChild(node, (c) => visit(c, false));
+    for (const p of node.parameters) addBinding(p.name, out);
+    if (ts.isFunctionExpression(node) && node.name) out.add(node.name.text);
+    const body = (node as { body?: Node }).body;
+    if (body) {
+      varScoped(body, out);
+      if (ts.isBlock(body)) blockScoped(body.statements, out);
+    }
+  } else if (ts.isBlock(node)) {
+    blockScoped(node.statements, out);
+  } else if ((ts.isForStatement(node) || ts.isForInStatement(node) || ts.isForOfStatement(node)) && node.initializer
+    && ts.isVariableDeclarationList(node.initializer) && isLexical(node.initializer)) {
+    for (const d of node.initializer.declarations) addBinding(d.name, out);
+  } else if (ts.isCatchClause(node) && node.variableDeclaration) {
+    addBinding(node.variableDeclaration.name, out);
   }
 }
 
@@ -52,7 +74,7 @@ export function bindThroughExports(js: string, names: ReadonlySet<string>): stri
   if (names.size === 0) return js;
   const sf = ts.createSourceFile('cell.js', js, ts.ScriptTarget.ES2020, true, ts.ScriptKind.JS);
   const edits: { start: number; end: number; text: string }[] = [];
-  const walk = (n: import('typescript').Node, shadowed: ReadonlySet<string>, inFunction: boolean): void => {
+  const walk = (n: Node, shadowed: ReadonlySet<string>, inFunction: boolean): void => {
     let scope = shadowed;
     let nowInFunction = inFunction;
     if (ts.isFunctionLike(n) || ts.isBlock(n) || ts.isForStatement(n) || ts.isForInStatement(n) || ts.isForOfStatement(n) || ts.isCatchClause(n)) {
