@@ -90,9 +90,10 @@ export async function gradeSubmission(ctx: AssignmentContext, file: string, limi
   }
 
   const program = async (combine: boolean): Promise<TestResult[] | null> => {
+    const sandbox = newSandbox(ctx.run, limits);
+    if (owner.size > 0) sandbox.prestart();
     const student = compileStudent(ctx, owner, wanted, limits.compileMs ?? DEFAULT_LIMITS.compileMs!, SUBMISSION_COMPILE_MS, combine);
     const cells = [...ctx.setup, ...student.units.filter((u) => u.compiled).map((u) => u.compiled!)];
-    const sandbox = newSandbox(ctx.run, limits);
     const tests: TestResult[] = [];
     try {
       for (const name of names) {
