@@ -1,6 +1,6 @@
 // numpy's running and neighbouring-difference functions: cumsum, cumprod, diff.
 import { asarray } from './asarray';
-import { ValueError, checkOptionKeys, normalizeAxis } from './errors';
+import { ValueError, checkOptionKeys, normalizeAxis, readOptions } from './errors';
 import { mapLanes } from './along_axis';
 import { ArrayLike, NDArray } from './ndarray';
 import { concatenate } from './shape';
@@ -38,7 +38,7 @@ export function cumprod(x: ArrayLike, options?: { axis?: number | null }): NDArr
 
 /** numpy's diff: the n-th discrete difference along axis (default the last), with prepend/append. */
 export function diff(x: ArrayLike, options: { n?: number; axis?: number; prepend?: ArrayLike; append?: ArrayLike } = {}): NDArray {
-  checkOptionKeys('diff', options, ['n', 'axis', 'prepend', 'append']);
+  options = readOptions('diff', options, ['n', 'axis', 'prepend', 'append']);
   const n = options.n ?? 1;
   let a = asarray(x);
   if (n === 0) return a;

@@ -46,8 +46,14 @@ function carve(n: number): Float64Array {
   return out;
 }
 
+/** A size that is not a whole number would misalign every later slice of the slab: refused. */
+function badSize(n: number): never {
+  throw new RangeError(`tsdl: cannot allocate ${n} elements (not a non-negative integer)`);
+}
+
 /** A zero-filled Float64Array of n elements. */
 export function allocF64(n: number): Float64Array {
+  if (!(n >= 0 && n === Math.floor(n))) badSize(n);
   if (n > MEDIUM_ELEMENTS || n === 0) return new Float64Array(n);
   const out = carve(n);
   if (DIRTY) out.fill(0);
@@ -56,6 +62,7 @@ export function allocF64(n: number): Float64Array {
 
 /** A Float64Array of n elements with unspecified contents, for callers that write every element. */
 export function allocF64Uninit(n: number): Float64Array {
+  if (!(n >= 0 && n === Math.floor(n))) badSize(n);
   if (n === 0) return new Float64Array(0);
   if (n <= MEDIUM_ELEMENTS) return carve(n);
   if (!unsafeBuffer) return new Float64Array(n);

@@ -2,11 +2,11 @@ import { ArrayLike, NDArray } from './ndarray';
 import { asarray } from './asarray';
 import { broadcastShapesPublic } from './broadcast';
 import * as u from './ufuncs';
-import { checkOptionKeys } from './errors';
+import { readOptions } from './errors';
 
 /** numpy's isclose: |a - b| <= atol + rtol * |b| (NaNs equal only with equal_nan). */
 export function isclose(a: ArrayLike, b: ArrayLike, options: { rtol?: number; atol?: number; equal_nan?: boolean } = {}): NDArray {
-  checkOptionKeys('isclose', options, ['rtol', 'atol', 'equal_nan']);
+  options = readOptions('isclose', options, ['rtol', 'atol', 'equal_nan']);
   const rtol = options.rtol ?? 1e-5, atol = options.atol ?? 1e-8;
   const A = asarray(a, 'float64'), B = asarray(b, 'float64');
   const diff = u.abs(u.subtract(A, B));
@@ -18,7 +18,7 @@ export function isclose(a: ArrayLike, b: ArrayLike, options: { rtol?: number; at
 }
 
 export function allclose(a: ArrayLike, b: ArrayLike, options: { rtol?: number; atol?: number; equal_nan?: boolean } = {}): boolean {
-  checkOptionKeys('allclose', options, ['rtol', 'atol', 'equal_nan']);
+  options = readOptions('allclose', options, ['rtol', 'atol', 'equal_nan']);
   return isclose(a, b, options).values().every((v) => v !== 0);
 }
 

@@ -47,6 +47,7 @@ const fmt = (s: readonly number[]): string => (s.length === 1 ? `(${s[0]},)` : `
 
 /** numpy's einsum for explicit ('ij,jk->ik') and implicit ('ij,jk') subscripts, without ellipses. */
 export function einsum(subscripts: string, ...operands: ArrayLike[]): NDArray | number {
+  if (typeof subscripts !== 'string') throw new TypeError('einsum: the subscripts must be a string, such as \'ij,jk->ik\'');
   const spec = subscripts.replace(/\s+/g, '');
   if (spec.includes('.')) throw new ValueError('tsdl: einsum does not support ellipses (...)');
   const [lhs, rhs] = spec.includes('->') ? spec.split('->') : [spec, null];

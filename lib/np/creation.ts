@@ -1,4 +1,4 @@
-import { ValueError, ZeroDivisionError, checkOptionKeys } from './errors';
+import { ValueError, ZeroDivisionError, readOptions } from './errors';
 import { allocF64 } from './alloc';
 import { DType, castValue, checkInt, normalizeDType } from './dtype';
 import { ArrayLike, NDArray } from './ndarray';
@@ -8,12 +8,15 @@ import { asarray } from './asarray';
 export type ShapeArg = number | readonly number[];
 
 function toShape(shape: ShapeArg, op: string): number[] {
-  const s = typeof shape === 'number' ? [shape] : shape.slice();
+  const s: unknown[] = Array.isArray(shape) ? shape.slice() : [shape];
   for (const d of s) {
-    if (!Number.isInteger(d)) throw new TypeError(`expected a sequence of integers or a single integer, got '${d}'`);
+    if (typeof d !== 'number' || !Number.isInteger(d)) {
+      const shown = d === null || d === undefined ? 'None' : typeof d === 'object' ? JSON.stringify(d) : String(d);
+      throw new TypeError(`expected a sequence of integers or a single integer, got '${shown}'`);
+    }
     if (d < 0) throw new ValueError('negative dimensions are not allowed');
   }
-  return s;
+  return s as number[];
 }
 
 function filled(shape: ShapeArg, value: number, dtype: DType | string | undefined, op: string, dflt: DType = 'float64'): NDArray {
@@ -58,7 +61,7 @@ export function arange(start: number, stop?: number, step = 1, dtype?: DType | s
 
 /** numpy's linspace: arange(num) * step + start, with the last value set to stop exactly. */
 export function linspace(start: number, stop: number, num = 50, options: { endpoint?: boolean; dtype?: DType | string } = {}): NDArray {
-  checkOptionKeys('linspace', options, ['endpoint', 'dtype']);
+  options = readOptions('linspace', options, ['endpoint', 'dtype']);
   if (!Number.isInteger(num) || num < 0) throw new ValueError(`Number of samples, ${num}, must be non-negative.`);
   const endpoint = options.endpoint ?? true;
   const div = endpoint ? num - 1 : num;

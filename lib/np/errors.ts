@@ -51,7 +51,24 @@ export function normalizeAxis(axis: number, ndim: number): number {
 /** Throws numpy's TypeError for an option key the function does not take (a Python keyword argument). */
 export function checkOptionKeys(fn: string, options: object | null | undefined, allowed: readonly string[]): void {
   if (options === null || options === undefined) return;
+  if (typeof options !== 'object' || Array.isArray(options)) {
+    throw new TypeError(`${fn}() takes its keyword arguments as an options object, got ${Array.isArray(options) ? 'an array' : typeof options}`);
+  }
   for (const key of Object.keys(options)) {
     if (!allowed.includes(key)) throw new TypeError(`${fn}() got an unexpected keyword argument '${key}'`);
   }
+}
+
+/** checkOptionKeys, then the options themselves, or {} for null and undefined (no keyword arguments). */
+export function readOptions<T extends object>(fn: string, options: T | null | undefined, allowed: readonly string[]): T {
+  checkOptionKeys(fn, options, allowed);
+  return options ?? ({} as T);
+}
+
+/** Python's "'NoneType' object cannot be interpreted as an integer" for an argument that must be an integer. */
+export function integerArgument(x: unknown): number {
+  if (typeof x === 'number' && Number.isInteger(x)) return x;
+  if (typeof x === 'boolean') return +x;
+  const kind = x === null || x === undefined ? 'NoneType' : typeof x === 'number' ? 'float' : typeof x === 'string' ? 'str' : Array.isArray(x) ? 'list' : 'object';
+  throw new TypeError(`'${kind}' object cannot be interpreted as an integer`);
 }

@@ -44,6 +44,7 @@ import {
   array2string, array_repr, array_str, format_float_positional, format_float_scientific, get_printoptions,
   printoptions, set_printoptions,
 } from './format';
+import type { Array2StringOptions, ArrayStrOptions } from './format';
 import { nativeBlas } from './native';
 
 // Load the native BLAS addon (when built) with the library, as `import numpy` loads its BLAS, so the
@@ -123,8 +124,10 @@ export const np = {
   allclose, isclose, array_equal,
 
   random,
-  array2string, array_repr, array_str, format_float_positional, format_float_scientific, get_printoptions,
-  printoptions, set_printoptions,
+  array2string: (a: ArrayLike, options?: Array2StringOptions): string => array2string(asarray(a), options ?? {}),
+  array_repr: (a: ArrayLike, options?: ArrayStrOptions): string => array_repr(asarray(a), options ?? {}),
+  array_str: (a: ArrayLike, options?: ArrayStrOptions): string => array_str(asarray(a), options ?? {}),
+  format_float_positional, format_float_scientific, get_printoptions, printoptions, set_printoptions,
 };
 
 export { NDArray };

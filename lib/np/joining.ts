@@ -1,7 +1,7 @@
 // numpy's joining, splitting and repeating: stack, column_stack, split, array_split, tile, repeat.
 import { allocF64Uninit } from './alloc';
 import { asarray } from './asarray';
-import { ValueError, ZeroDivisionError, checkOptionKeys, normalizeAxis } from './errors';
+import { ValueError, ZeroDivisionError, integerArgument, normalizeAxis, readOptions } from './errors';
 import { ArrayLike, NDArray } from './ndarray';
 import { concatenate, expand_dims, reshape, sequenceItems } from './shape';
 import { getIndex } from './indexing';
@@ -9,7 +9,7 @@ import { shapeSize, sameShape } from './layout';
 
 /** numpy's stack: joins arrays of one shape along a new axis. */
 export function stack(arrays: readonly ArrayLike[] | NDArray, options: { axis?: number } = {}): NDArray {
-  checkOptionKeys('stack', options, ['axis', 'out', 'dtype', 'casting']);
+  options = readOptions('stack', options, ['axis', 'out', 'dtype', 'casting']);
   const As = sequenceItems(arrays, 'stack').map((x) => asarray(x));
   if (As.length === 0) throw new ValueError('need at least one array to stack');
   for (const x of As) if (!sameShape(x.shape, As[0].shape)) throw new ValueError('all input arrays must have the same shape');
@@ -27,6 +27,7 @@ export function column_stack(arrays: readonly ArrayLike[]): NDArray {
 }
 
 function sectionBounds(n: number, sections: number | readonly number[], exact: boolean): number[] {
+  if (typeof sections !== 'number' && !Array.isArray(sections)) integerArgument(sections);
   if (typeof sections === 'number') {
     if (sections === 0 && exact) throw new ZeroDivisionError('integer modulo by zero');
     if (!Number.isInteger(sections) || sections <= 0) throw new ValueError('number sections must be larger than 0.');
@@ -41,12 +42,12 @@ function sectionBounds(n: number, sections: number | readonly number[], exact: b
 
 /** numpy's array_split: sections of (nearly) equal size, or cut at the given indices. */
 export function array_split(x: ArrayLike, sections: number | readonly number[], options: { axis?: number } | number = {}): NDArray[] {
-  return splitImpl(x, sections, typeof options === 'number' ? options : options.axis ?? 0, false);
+  return splitImpl(x, sections, typeof options === 'number' ? options : options?.axis ?? 0, false);
 }
 
 /** numpy's split: like array_split, but a number of sections must divide the axis exactly. */
 export function split(x: ArrayLike, sections: number | readonly number[], options: { axis?: number } | number = {}): NDArray[] {
-  return splitImpl(x, sections, typeof options === 'number' ? options : options.axis ?? 0, true);
+  return splitImpl(x, sections, typeof options === 'number' ? options : options?.axis ?? 0, true);
 }
 
 function splitImpl(x: ArrayLike, sections: number | readonly number[], axis: number, exact: boolean): NDArray[] {
@@ -80,7 +81,7 @@ export const vsplit = (x: ArrayLike, sections: number | readonly number[]): NDAr
 /** numpy's tile: the array repeated reps times along each axis. */
 export function tile(x: ArrayLike, reps: number | readonly number[]): NDArray {
   let a = asarray(x);
-  const r = typeof reps === 'number' ? [reps] : reps.slice();
+  const r = Array.isArray(reps) ? reps.map(integerArgument) : [integerArgument(reps)];
   for (const d of r) if (d < 0) throw new ValueError('negative dimensions are not allowed');
   const nd = Math.max(a.ndim, r.length);
   while (r.length < nd) r.unshift(1);
@@ -100,11 +101,12 @@ export function tile(x: ArrayLike, reps: number | readonly number[]): NDArray {
 /** numpy's repeat: each element repeated, along axis (flattened when no axis is given). */
 export function repeat(x: ArrayLike, repeats: number | readonly number[] | NDArray, options: { axis?: number | null } | number = {}): NDArray {
   let a = asarray(x);
-  const axis = typeof options === 'number' ? options : options.axis ?? null;
+  const axis = typeof options === 'number' ? options : options?.axis ?? null;
   if (axis === null) a = new NDArray(a.values(), [a.size], a.dtype);
   const ax = normalizeAxis(axis ?? 0, a.ndim);
   const n = a.shape[ax];
   const R = asarray(repeats as ArrayLike).values();
+  for (const r of R) integerArgument(r);
   if (R.length !== 1 && R.length !== n) {
     throw new ValueError(`operands could not be broadcast together with shape (${n},) (${R.length},)`);
   }

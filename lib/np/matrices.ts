@@ -2,7 +2,7 @@
 import { allocF64 } from './alloc';
 import { asarray } from './asarray';
 import { DType, normalizeDType } from './dtype';
-import { ValueError, checkOptionKeys, normalizeAxis } from './errors';
+import { ValueError, integerArgument, normalizeAxis, readOptions } from './errors';
 import { ArrayLike, NDArray } from './ndarray';
 import { linspace } from './creation';
 import { pow } from './libm';
@@ -28,7 +28,8 @@ export const tril = (x: ArrayLike, k = 0): NDArray => triangle(x, k, true);
 export const triu = (x: ArrayLike, k = 0): NDArray => triangle(x, k, false);
 
 /** numpy's diagonal: the k-th diagonal of the 2-d array spanned by axis1 and axis2, along a new last axis. */
-export function diagonal(x: ArrayLike, options: { offset?: number; axis1?: number; axis2?: number } = {}): NDArray {
+export function diagonal(x: ArrayLike, opts: { offset?: number; axis1?: number; axis2?: number } = {}): NDArray {
+  const options = readOptions('diagonal', opts, ['offset', 'axis1', 'axis2']);
   const a = asarray(x);
   if (a.ndim < 2) throw new ValueError('diag requires an array of at least two dimensions');
   const k = options.offset ?? 0;
@@ -45,7 +46,8 @@ export function diagonal(x: ArrayLike, options: { offset?: number; axis1?: numbe
 }
 
 /** numpy's diag: the k-th diagonal of a 2-d array (a view), or a 2-d array with a 1-d one on it. */
-export function diag(x: ArrayLike, k = 0): NDArray {
+export function diag(x: ArrayLike, kArg = 0): NDArray {
+  const k = integerArgument(kArg);
   const a = asarray(x);
   if (a.ndim === 1) {
     const n = a.shape[0] + Math.abs(k);
@@ -62,7 +64,7 @@ export function diag(x: ArrayLike, k = 0): NDArray {
 
 /** numpy's trace: the sum along a diagonal. */
 export function trace(x: ArrayLike, options: { offset?: number; axis1?: number; axis2?: number } = {}): NDArray | number {
-  checkOptionKeys('trace', options, ['offset', 'axis1', 'axis2', 'dtype']);
+  options = readOptions('trace', options, ['offset', 'axis1', 'axis2', 'dtype']);
   const d = diagonal(x, options);
   const s = sum(d, { axis: -1 });
   return (s as NDArray).ndim === 0 ? (s as NDArray).values()[0] : s;
@@ -76,7 +78,7 @@ export function meshgrid(...args: (ArrayLike | { indexing?: string; sparse?: boo
     opts = last as typeof opts;
     args = args.slice(0, -1);
   }
-  checkOptionKeys('meshgrid', opts, ['indexing', 'sparse', 'copy']);
+  opts = readOptions('meshgrid', opts, ['indexing', 'sparse', 'copy']);
   const indexing = opts.indexing ?? 'xy';
   if (indexing !== 'xy' && indexing !== 'ij') throw new ValueError("Valid values for `indexing` are 'xy' and 'ij'.");
   const xs = args.map((x) => reshape(asarray(x as ArrayLike), [-1]));
@@ -96,7 +98,7 @@ export function meshgrid(...args: (ArrayLike | { indexing?: string; sparse?: boo
 
 /** numpy's logspace: base ** linspace(start, stop, num). */
 export function logspace(start: number, stop: number, num = 50, options: { endpoint?: boolean; base?: number; dtype?: DType | string } = {}): NDArray {
-  checkOptionKeys('logspace', options, ['endpoint', 'base', 'dtype', 'axis']);
+  options = readOptions('logspace', options, ['endpoint', 'base', 'dtype', 'axis']);
   const y = linspace(start, stop, num, { endpoint: options.endpoint ?? true });
   const base = options.base ?? 10;
   // glibc's pow, the one numpy's float power loop calls.

@@ -1,6 +1,6 @@
 import * as util from 'util';
 import { DType, castValue, checkCasting, normalizeDType } from './dtype';
-import { IndexError, ValueError, checkOptionKeys, formatShape } from './errors';
+import { IndexError, ValueError, formatShape, readOptions } from './errors';
 import { allocF64Uninit } from './alloc';
 import { arrayRepr, arrayStr } from './format/array2string';
 import { cStrides, isCOrder, shapeSize } from './layout';
@@ -153,7 +153,7 @@ export class NDArray {
     return new NDArray(out, this.shape, this.dtype);
   }
   astype(dtype: DType | string, options: AstypeOptions = {}): NDArray {
-    checkOptionKeys('astype', options, ['copy', 'casting', 'order', 'subok']);
+    options = readOptions('astype', options, ['copy', 'casting', 'order', 'subok']);
     const to = normalizeDType(dtype);
     checkCasting(this.dtype, to, options.casting ?? 'unsafe');
     if (to === this.dtype && options.copy === false) return this;

@@ -2,7 +2,7 @@
 import { allocF64Uninit } from './alloc';
 import { asarray } from './asarray';
 import { castValue } from './dtype';
-import { ValueError, checkOptionKeys } from './errors';
+import { ValueError, readOptions } from './errors';
 import { ArrayLike, NDArray } from './ndarray';
 import { shapeSize } from './layout';
 
@@ -43,8 +43,7 @@ function sourceIndex(i: number, before: number, n: number, mode: string): number
 }
 
 export function pad(x: ArrayLike, padWidth: Widths, options: { mode?: string; constant_values?: number } | string = {}): NDArray {
-  const o = typeof options === 'string' ? { mode: options } : options;
-  checkOptionKeys('pad', o, ['mode', 'constant_values']);
+  const o = readOptions('pad', typeof options === 'string' ? { mode: options } : options, ['mode', 'constant_values']);
   const mode = o.mode ?? 'constant';
   if (!MODES.includes(mode)) throw new ValueError(`mode '${mode}' is not supported`);
   const a = asarray(x);

@@ -1,7 +1,7 @@
 // numpy's rearranging functions: flip, roll, moveaxis, atleast_1d/2d/3d, broadcast_arrays.
 import { allocF64Uninit } from './alloc';
 import { asarray } from './asarray';
-import { ValueError, axisError, normalizeAxis } from './errors';
+import { ValueError, axisError, integerArgument, normalizeAxis } from './errors';
 import { ArrayLike, NDArray } from './ndarray';
 import { reshape, transpose } from './shape';
 import { broadcastShapesPublic, broadcastTo } from './broadcast';
@@ -9,7 +9,7 @@ import { broadcastShapesPublic, broadcastTo } from './broadcast';
 /** numpy's flip: a view with the axes reversed (all of them when no axis is given). */
 export function flip(x: ArrayLike, options: { axis?: number | readonly number[] | null } | number = {}): NDArray {
   const a = asarray(x);
-  const axis = typeof options === 'number' ? options : options.axis ?? null;
+  const axis = typeof options === 'number' ? options : options?.axis ?? null;
   const axes = axis === null ? [...Array(a.ndim).keys()] : (typeof axis === 'number' ? [axis] : axis).map((k) => normalizeAxis(k, a.ndim));
   const strides = a.strides.slice();
   let offset = a.offset;
@@ -33,7 +33,8 @@ export const flipud = (x: ArrayLike): NDArray => {
 /** numpy's roll: elements shifted along axis (the flattened array when no axis is given), wrapping around. */
 export function roll(x: ArrayLike, shift: number | readonly number[], options: { axis?: number | readonly number[] | null } | number = {}): NDArray {
   const a = asarray(x);
-  const axis = typeof options === 'number' ? options : options.axis ?? null;
+  if (typeof shift !== 'number' && !Array.isArray(shift)) integerArgument(shift);
+  const axis = typeof options === 'number' ? options : options?.axis ?? null;
   if (axis === null) {
     const flat = new NDArray(a.values(), [a.size], a.dtype);
     return reshape(roll(flat, shift, typeof shift === 'number' ? 0 : { axis: shift.map(() => 0) }), a.shape);
@@ -63,7 +64,7 @@ export function roll(x: ArrayLike, shift: number | readonly number[], options: {
 /** numpy's moveaxis: a view with axes moved from source to destination positions. */
 export function moveaxis(x: ArrayLike, source: number | readonly number[], destination: number | readonly number[]): NDArray {
   const a = asarray(x);
-  const norm = (v: number | readonly number[], what: string): number[] => (typeof v === 'number' ? [v] : v).map((k) => {
+  const norm = (v: number | readonly number[], what: string): number[] => (Array.isArray(v) ? v : [integerArgument(v)]).map((k: number) => {
     if (k < -a.ndim || k >= a.ndim) {
       const e = axisError(k, a.ndim);
       e.message = `${what}: ${e.message}`;

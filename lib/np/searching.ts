@@ -1,7 +1,7 @@
 // numpy's searching and counting: argwhere, flatnonzero, count_nonzero.
 import { allocF64Uninit } from './alloc';
 import { asarray } from './asarray';
-import { checkOptionKeys } from './errors';
+import { readOptions } from './errors';
 import { ArrayLike, Axis, NDArray } from './ndarray';
 import { nonzero } from './indexing';
 import { sum } from './reductions';
@@ -27,7 +27,7 @@ export function flatnonzero(x: ArrayLike): NDArray {
 
 /** numpy's count_nonzero: a number, or an int64 array with an axis. */
 export function count_nonzero(x: ArrayLike, options: { axis?: Axis; keepdims?: boolean } = {}): NDArray | number {
-  checkOptionKeys('count_nonzero', options, ['axis', 'keepdims']);
+  options = readOptions('count_nonzero', options, ['axis', 'keepdims']);
   const a = asarray(x);
   const v = a.values(), m = allocF64Uninit(v.length);
   for (let i = 0; i < v.length; i++) m[i] = v[i] !== 0 ? 1 : 0;

@@ -2,7 +2,7 @@ import { allocF64 } from './alloc';
 import { ArrayLike, Axis, NDArray } from './ndarray';
 import { cStrides, shapeSize } from './layout';
 import { asarray } from './asarray';
-import { ValueError, checkOptionKeys, formatShape, normalizeAxis } from './errors';
+import { ValueError, formatShape, integerArgument, normalizeAxis, readOptions } from './errors';
 import { promoteTypes } from './dtype';
 
 // numpy names the unknown dimension 'newaxis' in this message.
@@ -33,7 +33,7 @@ function resolveShape(size: number, shape: readonly number[]): number[] {
 
 /** numpy's reshape: a view whenever the strides allow it (C order), otherwise a copy. */
 export function reshape(a: NDArray, shape: readonly number[] | number): NDArray {
-  const dims = typeof shape === 'number' ? [shape] : shape;
+  const dims = Array.isArray(shape) ? shape as readonly number[] : [integerArgument(shape)];
   if (a.isCContiguous) {
     const v = contiguousReshape(a, dims);
     if (v) return v;
@@ -139,7 +139,7 @@ export function squeeze(a: NDArray, axis?: Axis): NDArray {
 
 export function expand_dims(a: ArrayLike, axis: number | readonly number[]): NDArray {
   const A = asarray(a);
-  const axes = typeof axis === 'number' ? [axis] : axis;
+  const axes = Array.isArray(axis) ? axis.map(integerArgument) : [integerArgument(axis)];
   const nd = A.ndim + axes.length;
   const at = new Set(axes.map((ax) => normalizeAxis(ax, nd)));
   if (at.size !== axes.length) throw new ValueError('repeated axis');
@@ -173,8 +173,7 @@ export function concatenate(arrayList: readonly ArrayLike[] | NDArray, options: 
   const arrays = sequenceItems(arrayList, 'concatenate');
   if (arrays.length === 0) throw new ValueError('need at least one array to concatenate');
   let As = arrays.map((x) => asarray(x));
-  const opt = options === null || typeof options === 'number' ? { axis: options } : options;
-  checkOptionKeys('concatenate', opt, ['axis']);
+  const opt = readOptions('concatenate', options === null || typeof options === 'number' ? { axis: options } : options, ['axis']);
   let axis = opt.axis === undefined ? 0 : opt.axis;
   if (axis === null) { As = As.map((x) => ravel(x)); axis = 0; }
   const nd = As[0].ndim;
@@ -209,11 +208,11 @@ export function concatenate(arrayList: readonly ArrayLike[] | NDArray, options: 
 const atLeast2d = (x: NDArray): NDArray => (x.ndim === 0 ? reshape(x, [1, 1]) : x.ndim === 1 ? reshape(x, [1, x.size]) : x);
 
 export function vstack(arrays: readonly ArrayLike[]): NDArray {
-  return concatenate(arrays.map((x) => atLeast2d(asarray(x))), { axis: 0 });
+  return concatenate(sequenceItems(arrays, 'vstack').map((x) => atLeast2d(asarray(x))), { axis: 0 });
 }
 
 export function hstack(arrays: readonly ArrayLike[]): NDArray {
-  const As = arrays.map((x) => (asarray(x).ndim === 0 ? reshape(asarray(x), [1]) : asarray(x)));
+  const As = sequenceItems(arrays, 'hstack').map((x) => (asarray(x).ndim === 0 ? reshape(asarray(x), [1]) : asarray(x)));
   return concatenate(As, { axis: As[0] && As[0].ndim === 1 ? 0 : 1 });
 }
 

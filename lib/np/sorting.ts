@@ -1,7 +1,7 @@
 // numpy's sorting and set functions: sort, argsort, unique, searchsorted, isin.
 import { allocF64Uninit } from './alloc';
 import { asarray } from './asarray';
-import { ValueError, checkOptionKeys, normalizeAxis } from './errors';
+import { ValueError, normalizeAxis, readOptions } from './errors';
 import { mapLanes } from './along_axis';
 import { ArrayLike, NDArray } from './ndarray';
 
@@ -28,7 +28,7 @@ function sortAxis(a: NDArray, axis: number | null | undefined): { arr: NDArray; 
 
 /** numpy's sort: a sorted copy along axis (default the last; null flattens). */
 export function sort(x: ArrayLike, options: { axis?: number | null; kind?: string } = {}): NDArray {
-  checkOptionKeys('sort', options, ['axis', 'kind', 'order']);
+  options = readOptions('sort', options, ['axis', 'kind', 'order']);
   checkKind(options.kind);
   const { arr, ax } = sortAxis(asarray(x), options.axis);
   return mapLanes(arr, ax, arr.shape[ax], arr.dtype, (src, start, n, dst, at) => {
@@ -42,7 +42,7 @@ export function sort(x: ArrayLike, options: { axis?: number | null; kind?: strin
  * may order equal elements differently for lanes longer than 16.
  */
 export function argsort(x: ArrayLike, options: { axis?: number | null; kind?: string } = {}): NDArray {
-  checkOptionKeys('argsort', options, ['axis', 'kind', 'order']);
+  options = readOptions('argsort', options, ['axis', 'kind', 'order']);
   checkKind(options.kind);
   const { arr, ax } = sortAxis(asarray(x), options.axis);
   return mapLanes(arr, ax, arr.shape[ax], 'int64', (src, start, n, dst, at) => {
@@ -56,7 +56,7 @@ export interface UniqueOptions { return_index?: boolean; return_inverse?: boolea
 
 /** numpy's unique for the flattened array: sorted distinct values, and optionally index, inverse, counts. */
 export function unique(x: ArrayLike, options: UniqueOptions = {}): NDArray | NDArray[] {
-  checkOptionKeys('unique', options, ['return_index', 'return_inverse', 'return_counts', 'axis', 'equal_nan']);
+  options = readOptions('unique', options, ['return_index', 'return_inverse', 'return_counts', 'axis', 'equal_nan']);
   const a = asarray(x);
   if (options.axis !== undefined && options.axis !== null) {
     normalizeAxis(options.axis, a.ndim);
@@ -88,7 +88,7 @@ export function unique(x: ArrayLike, options: UniqueOptions = {}): NDArray | NDA
 
 /** numpy's searchsorted: insertion points into the sorted 1-d a that keep it sorted. */
 export function searchsorted(sorted: ArrayLike, v: ArrayLike, options: { side?: string; sorter?: ArrayLike } = {}): NDArray | number {
-  checkOptionKeys('searchsorted', options, ['side', 'sorter']);
+  options = readOptions('searchsorted', options, ['side', 'sorter']);
   const side = options.side ?? 'left';
   if (side !== 'left' && side !== 'right') throw new ValueError(`search side must be 'left' or 'right' (got '${side}')`);
   let a = asarray(sorted).values();
@@ -113,7 +113,7 @@ export function searchsorted(sorted: ArrayLike, v: ArrayLike, options: { side?: 
 
 /** numpy's isin: whether each element of `element` is in test_elements (the shape of element). */
 export function isin(element: ArrayLike, testElements: ArrayLike, options: { invert?: boolean; assume_unique?: boolean } = {}): NDArray {
-  checkOptionKeys('isin', options, ['invert', 'assume_unique', 'kind']);
+  options = readOptions('isin', options, ['invert', 'assume_unique', 'kind']);
   const E = asarray(element);
   const set = new Set(asarray(testElements).values());
   const e = E.values(), out = allocF64Uninit(e.length);

@@ -2,7 +2,7 @@
 // reductions, computed in numpy's order of operations so they round as numpy's do.
 import { allocF64Uninit } from './alloc';
 import { asarray } from './asarray';
-import { ValueError, ZeroDivisionError, checkOptionKeys, normalizeAxis } from './errors';
+import { ValueError, ZeroDivisionError, normalizeAxis, readOptions } from './errors';
 import { broadcastTo } from './broadcast';
 import { mapLanes } from './along_axis';
 import { ArrayLike, Axis, NDArray } from './ndarray';
@@ -22,7 +22,7 @@ function reducedCount(a: NDArray, axis: Axis): number {
 
 /** numpy's var: mean with keepdims, squared deviations, their sum over max(n - ddof, 0). */
 export function variance(x: ArrayLike, options: VarOptions = {}): NDArray | number {
-  checkOptionKeys('var', options, ['axis', 'ddof', 'keepdims']);
+  options = readOptions('var', options, ['axis', 'ddof', 'keepdims']);
   const a0 = asarray(x);
   const a = a0.dtype === 'float64' ? a0 : a0.astype('float64');
   const axis = options.axis ?? null;
@@ -38,14 +38,14 @@ export function variance(x: ArrayLike, options: VarOptions = {}): NDArray | numb
 }
 
 export function std(x: ArrayLike, options: VarOptions = {}): NDArray | number {
-  checkOptionKeys('std', options, ['axis', 'ddof', 'keepdims']);
+  options = readOptions('std', options, ['axis', 'ddof', 'keepdims']);
   const v = variance(x, options);
   return typeof v === 'number' ? Math.sqrt(v) : sqrt(v);
 }
 
 /** numpy's ptp: max - min. */
 export function ptp(x: ArrayLike, options: { axis?: Axis; keepdims?: boolean } = {}): NDArray | number {
-  checkOptionKeys('ptp', options, ['axis', 'keepdims']);
+  options = readOptions('ptp', options, ['axis', 'keepdims']);
   const hi = max(x, options), lo = min(x, options);
   if (asarray(x).dtype === 'bool') subtract(asarray(true), asarray(false)); // numpy's TypeError for bool subtract
   if (typeof hi === 'number') return hi - (lo as number);
@@ -54,7 +54,7 @@ export function ptp(x: ArrayLike, options: { axis?: Axis; keepdims?: boolean } =
 
 /** numpy's average: mean, or sum(a * w) / sum(w) along the axis. */
 export function average(x: ArrayLike, options: { axis?: number | null; weights?: ArrayLike | null; returned?: boolean } = {}): NDArray | number | [NDArray | number, NDArray | number] {
-  checkOptionKeys('average', options, ['axis', 'weights', 'returned', 'keepdims']);
+  options = readOptions('average', options, ['axis', 'weights', 'returned', 'keepdims']);
   const a = asarray(x);
   const axis = options.axis ?? null;
   let avg: NDArray | number, scl: NDArray | number;
@@ -97,13 +97,13 @@ function hasNaN(v: Float64Array): boolean {
 
 /** numpy's median: the middle value of each sorted lane, or the mean of the two middle ones. */
 export function median(x: ArrayLike, options: { axis?: number | null; keepdims?: boolean } = {}): NDArray | number {
-  checkOptionKeys('median', options, ['axis', 'keepdims']);
+  options = readOptions('median', options, ['axis', 'keepdims']);
   return quantileImpl(x, 0.5, options.axis ?? null, options.keepdims ?? false, 'median');
 }
 
 /** numpy's percentile (method 'linear'): q in [0, 100]. */
 export function percentile(x: ArrayLike, q: ArrayLike, options: { axis?: number | null; keepdims?: boolean; method?: string } = {}): NDArray | number {
-  checkOptionKeys('percentile', options, ['axis', 'keepdims', 'method']);
+  options = readOptions('percentile', options, ['axis', 'keepdims', 'method']);
   const Q = asarray(q, 'float64');
   const qs = divide(Q, 100);
   if (qs.values().some((v) => !(v >= 0 && v <= 1))) throw new ValueError('Percentiles must be in the range [0, 100]');
@@ -112,7 +112,7 @@ export function percentile(x: ArrayLike, q: ArrayLike, options: { axis?: number 
 
 /** numpy's quantile (method 'linear'): q in [0, 1]. */
 export function quantile(x: ArrayLike, q: ArrayLike, options: { axis?: number | null; keepdims?: boolean; method?: string } = {}): NDArray | number {
-  checkOptionKeys('quantile', options, ['axis', 'keepdims', 'method']);
+  options = readOptions('quantile', options, ['axis', 'keepdims', 'method']);
   const Q = asarray(q, 'float64');
   if (Q.values().some((v) => !(v >= 0 && v <= 1))) throw new ValueError('Quantiles must be in the range [0, 1]');
   return quantileOf(x, Q.ndim === 0 ? Q.values()[0] : Q, options);
@@ -196,17 +196,17 @@ function renamed<T>(f: () => T, from: string, to: string): T {
 
 /** numpy's nanmax / nanmin: NaNs ignored; an all-NaN lane gives NaN. */
 export function nanmax(x: ArrayLike, options: { axis?: Axis; keepdims?: boolean } = {}): NDArray | number {
-  checkOptionKeys('nanmax', options, ['axis', 'keepdims']);
+  options = readOptions('nanmax', options, ['axis', 'keepdims']);
   return allNaNToNaN(renamed(() => max(withoutNaN(x, -Infinity), options), 'maximum', 'fmax'), notNaNCount(x, options));
 }
 export function nanmin(x: ArrayLike, options: { axis?: Axis; keepdims?: boolean } = {}): NDArray | number {
-  checkOptionKeys('nanmin', options, ['axis', 'keepdims']);
+  options = readOptions('nanmin', options, ['axis', 'keepdims']);
   return allNaNToNaN(renamed(() => min(withoutNaN(x, Infinity), options), 'minimum', 'fmin'), notNaNCount(x, options));
 }
 
 /** numpy's nanmean: sum of the non-NaN values over their count. */
 export function nanmean(x: ArrayLike, options: { axis?: Axis; keepdims?: boolean } = {}): NDArray | number {
-  checkOptionKeys('nanmean', options, ['axis', 'keepdims']);
+  options = readOptions('nanmean', options, ['axis', 'keepdims']);
   const s = sum(withoutNaN(x, 0), options), c = notNaNCount(x, options);
   if (typeof s === 'number') return s / (c as number);
   return divide(s, c);
@@ -214,7 +214,7 @@ export function nanmean(x: ArrayLike, options: { axis?: Axis; keepdims?: boolean
 
 /** numpy's nanvar / nanstd: var and std of the non-NaN values. */
 export function nanvar(x: ArrayLike, options: VarOptions = {}): NDArray | number {
-  checkOptionKeys('nanvar', options, ['axis', 'ddof', 'keepdims']);
+  options = readOptions('nanvar', options, ['axis', 'ddof', 'keepdims']);
   const a = asarray(x, 'float64');
   const keep = { axis: options.axis ?? undefined, keepdims: true };
   const cnt = notNaNCount(a, keep) as NDArray;
@@ -229,7 +229,7 @@ export function nanvar(x: ArrayLike, options: VarOptions = {}): NDArray | number
   return new NDArray(v, sq.shape, 'float64');
 }
 export function nanstd(x: ArrayLike, options: VarOptions = {}): NDArray | number {
-  checkOptionKeys('nanstd', options, ['axis', 'ddof', 'keepdims']);
+  options = readOptions('nanstd', options, ['axis', 'ddof', 'keepdims']);
   const v = nanvar(x, options);
   return typeof v === 'number' ? Math.sqrt(v) : sqrt(v);
 }

@@ -4,6 +4,7 @@ import { allocF64 } from '../alloc';
 import { asarray } from '../asarray';
 import { ArrayLike, NDArray } from '../ndarray';
 import { LinAlgError, fromStack, fromVectors, toStack } from './stack';
+import { readOptions } from '../errors';
 import { lapack, toColumnMajor, toRowMajor } from './lapack';
 import { matmul } from '../linalg';
 import { multiply } from '../ufuncs';
@@ -122,7 +123,8 @@ export function singularValues(x: ArrayLike): NDArray {
 }
 
 /** numpy.linalg.svd: [u, s, vh]; full_matrices (the default) completes u and vh to square. */
-export function svd(x: ArrayLike, options: { full_matrices?: boolean; compute_uv?: boolean } = {}): NDArray | [NDArray, NDArray, NDArray] {
+export function svd(x: ArrayLike, opts: { full_matrices?: boolean; compute_uv?: boolean } = {}): NDArray | [NDArray, NDArray, NDArray] {
+  const options = readOptions('svd', opts, ['full_matrices', 'compute_uv', 'hermitian']);
   const st = toStack(x);
   const { m, n } = st, k = Math.min(m, n);
   const full = options.full_matrices ?? true;
@@ -165,7 +167,8 @@ function pseudoInverse(p: Svd, m: number, n: number, cutoff: number): Float64Arr
 }
 
 /** numpy.linalg.pinv: singular values up to rcond times the largest are dropped. */
-export function pinv(x: ArrayLike, options: { rcond?: number } = {}): NDArray {
+export function pinv(x: ArrayLike, opts: { rcond?: number } = {}): NDArray {
+  const options = readOptions('pinv', opts, ['rcond', 'hermitian']);
   const st = toStack(x);
   const rcond = options.rcond ?? 1e-15;
   if (lapack() !== null && st.mats.length > 0) {
@@ -189,7 +192,8 @@ export function pinv(x: ArrayLike, options: { rcond?: number } = {}): NDArray {
 }
 
 /** numpy.linalg.matrix_rank: singular values above S.max() * max(M, N) * eps (or tol). */
-export function matrix_rank(x: ArrayLike, options: { tol?: number } = {}): NDArray | number {
+export function matrix_rank(x: ArrayLike, opts: { tol?: number } = {}): NDArray | number {
+  const options = readOptions('matrix_rank', opts, ['tol', 'hermitian']);
   const a = asarray(x);
   if (a.ndim < 2) return a.values().every((v) => v === 0) ? 0 : 1;
   const st = toStack(a);
@@ -203,11 +207,15 @@ export function matrix_rank(x: ArrayLike, options: { tol?: number } = {}): NDArr
 }
 
 /** numpy.linalg.lstsq: [x, residuals, rank, s] for a 2-d a and a 1-d or 2-d b. */
-export function lstsq(aIn: ArrayLike, bIn: ArrayLike, options: { rcond?: number | null } = {}): [NDArray, NDArray, number, NDArray] {
+export function lstsq(aIn: ArrayLike, bIn: ArrayLike, opts: { rcond?: number | null } = {}): [NDArray, NDArray, number, NDArray] {
+  const options = readOptions('lstsq', opts, ['rcond']);
   const st = toStack(aIn);
   const { m, n } = st;
   let b = asarray(bIn);
   if (b.dtype !== 'float64') b = b.astype('float64');
+  if (st.batch.length > 0) throw new LinAlgError(`${st.batch.length + 2}-dimensional array given. Array must be two-dimensional`);
+  if (b.ndim < 1 || b.ndim > 2) throw new LinAlgError(`${b.ndim}-dimensional array given. Array must be one or two-dimensional`);
+  if (b.shape[0] !== m) throw new LinAlgError('Incompatible dimensions');
   const vector = b.ndim === 1;
   const k = vector ? 1 : b.shape[1];
   const p = svdMatrix(st.mats[0], m, n);

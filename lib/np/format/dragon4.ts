@@ -269,7 +269,7 @@ function settings(opts: FloatFormatOptions): Dragon4Settings {
 
 /** numpy.format_float_positional(x, precision, unique, fractional, trim, sign, pad_left, pad_right, min_digits). */
 export function format_float_positional(x: number, opts: FloatFormatOptions = {}): string {
-  const s = settings(opts);
+  const s = settings(opts ?? {});
   if (!s.fractional && s.precision === 0) {
     throw new ValueError('precision must be greater than 0 if fractional=False');
   }
@@ -278,5 +278,5 @@ export function format_float_positional(x: number, opts: FloatFormatOptions = {}
 
 /** numpy.format_float_scientific(x, precision, unique, trim, sign, pad_left, exp_digits, min_digits). */
 export function format_float_scientific(x: number, opts: FloatFormatOptions = {}): string {
-  return scientific(x, settings(opts));
+  return scientific(x, settings(opts ?? {}));
 }

@@ -69,7 +69,7 @@ export function checkPrintOptions(opts: Partial<PrintOptions>): Partial<PrintOpt
 }
 
 export function set_printoptions(opts: Partial<PrintOptions> = {}): void {
-  current = { ...current, ...checkPrintOptions(opts) };
+  current = { ...current, ...checkPrintOptions(opts ?? {}) };
 }
 
 export function get_printoptions(): PrintOptions {
@@ -82,6 +82,7 @@ export function get_printoptions(): PrintOptions {
  * when it settles.
  */
 export function printoptions<T>(opts: Partial<PrintOptions>, fn: (o: PrintOptions) => T): T {
+  if (typeof fn !== 'function') throw new TypeError('printoptions(options, fn) runs fn with the options in force; fn must be a function');
   const saved = current;
   set_printoptions(opts);
   const restore = () => { current = saved; };

@@ -228,7 +228,7 @@ export class RandomState {
   get_state(legacy?: true | { legacy?: true }): LegacyState;
   get_state(legacy?: boolean | { legacy?: boolean }): LegacyState | DictState;
   get_state(legacy: boolean | { legacy?: boolean } = true): LegacyState | DictState {
-    const asTuple = typeof legacy === 'object' ? legacy.legacy !== false : legacy;
+    const asTuple = legacy === null ? true : typeof legacy === 'object' ? legacy.legacy !== false : legacy;
     const key = Uint32Array.from(this.mt.key);
     const has = this.hasGauss ? 1 : 0;
     if (asTuple) return ['MT19937', key, this.mt.pos, has, this.gaussValue];
