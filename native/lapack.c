@@ -1,7 +1,7 @@
 /*
  * The LAPACK routines numpy.linalg calls (through numpy's umath_linalg), on column-major Float64Array
  * matrices, from the same OpenBLAS numpy links: dgetrf (det, slogdet), dgesv (solve, inv), dsyevd
- * (eigh) and dgesdd (svd). Each returns LAPACK's info; sizes are checked before LAPACK sees a pointer.
+ * (eigh), dgesdd (svd), dpotrf (cholesky), dgeqrf and dorgqr (qr). Each returns LAPACK's info; sizes are checked before LAPACK sees a pointer.
  * Compiled as part of blas.c (scripts/build-native.js builds the files it lists).
  */
 #include <stdlib.h>
@@ -16,6 +16,12 @@ extern void dsyevd_(const char *jobz, const char *uplo, const int *n, double *a,
                     double *work, const int *lwork, int *iwork, const int *liwork, int *info);
 extern void dgesdd_(const char *jobz, const int *m, const int *n, double *a, const int *lda, double *s, double *u,
                     const int *ldu, double *vt, const int *ldvt, double *work, const int *lwork, int *iwork, int *info);
+
+extern void dpotrf_(const char *uplo, const int *n, double *a, const int *lda, int *info);
+extern void dgeqrf_(const int *m, const int *n, double *a, const int *lda, double *tau, double *work, const int *lwork,
+                    int *info);
+extern void dorgqr_(const int *m, const int *n, const int *k, double *a, const int *lda, const double *tau, double *work,
+                    const int *lwork, int *info);
 
 #define LAPACK_LIB "tsdl native lapack"
 #define LAPACK_MAX 46340 /* n * n stays within an int */
@@ -143,12 +149,80 @@ static napi_value js_dgesdd(napi_env env, napi_callback_info cb) {
   return lp_info(env, info);
 }
 
+/* dpotrf(n, a) -> info: the lower Cholesky factor in a's lower triangle (the upper one is left as it was). */
+static napi_value js_dpotrf(napi_env env, napi_callback_info cb) {
+  napi_value a[2];
+  int n;
+  double *A;
+  if (!tsdl_get_args(env, cb, 2, a, LAPACK_LIB, "dpotrf") || !lp_dim(env, a[0], &n, "n") ||
+      !lp_array(env, a[1], napi_float64_array, "Float64Array", (void **)&A, (int64_t)n * n, "a"))
+    return NULL;
+  int info = 0, lda = n > 0 ? n : 1;
+  const char uplo = 'L';
+  if (n > 0) dpotrf_(&uplo, &n, A, &lda, &info);
+  return lp_info(env, info);
+}
+
+/* dgeqrf(m, n, a, tau) -> info: R in a's upper triangle, the reflectors below it and in tau. */
+static napi_value js_dgeqrf(napi_env env, napi_callback_info cb) {
+  napi_value a[4];
+  int m, n;
+  double *A, *tau;
+  if (!tsdl_get_args(env, cb, 4, a, LAPACK_LIB, "dgeqrf") || !lp_dim(env, a[0], &m, "m") || !lp_dim(env, a[1], &n, "n"))
+    return NULL;
+  int k = m < n ? m : n;
+  if (!lp_array(env, a[2], napi_float64_array, "Float64Array", (void **)&A, (int64_t)m * n, "a") ||
+      !lp_array(env, a[3], napi_float64_array, "Float64Array", (void **)&tau, k, "tau"))
+    return NULL;
+  if (m == 0 || n == 0) return lp_info(env, 0);
+  int lda = m, info = 0, lwork = -1;
+  double wq;
+  dgeqrf_(&m, &n, A, &lda, tau, &wq, &lwork, &info);
+  if (info != 0) return lp_info(env, info);
+  lwork = (int)wq;
+  double *work = malloc(sizeof(double) * (size_t)(lwork > 0 ? lwork : 1));
+  if (!work) return lp_no_memory(env);
+  dgeqrf_(&m, &n, A, &lda, tau, work, &lwork, &info);
+  free(work);
+  return lp_info(env, info);
+}
+
+/* dorgqr(m, n, k, a, tau) -> info: the m × n Q of k reflectors, in place of them. */
+static napi_value js_dorgqr(napi_env env, napi_callback_info cb) {
+  napi_value a[5];
+  int m, n, k;
+  double *A, *tau;
+  if (!tsdl_get_args(env, cb, 5, a, LAPACK_LIB, "dorgqr") || !lp_dim(env, a[0], &m, "m") || !lp_dim(env, a[1], &n, "n") ||
+      !lp_dim(env, a[2], &k, "k") ||
+      !lp_array(env, a[3], napi_float64_array, "Float64Array", (void **)&A, (int64_t)m * n, "a") ||
+      !lp_array(env, a[4], napi_float64_array, "Float64Array", (void **)&tau, k, "tau"))
+    return NULL;
+  if (n > m || k > n) {
+    tsdl_throw_range(env, LAPACK_LIB, "dorgqr needs m >= n >= k");
+    return NULL;
+  }
+  if (m == 0 || n == 0) return lp_info(env, 0);
+  int lda = m, info = 0, lwork = -1;
+  double wq;
+  dorgqr_(&m, &n, &k, A, &lda, tau, &wq, &lwork, &info);
+  if (info != 0) return lp_info(env, info);
+  lwork = (int)wq;
+  double *work = malloc(sizeof(double) * (size_t)(lwork > 0 ? lwork : 1));
+  if (!work) return lp_no_memory(env);
+  dorgqr_(&m, &n, &k, A, &lda, tau, work, &lwork, &info);
+  free(work);
+  return lp_info(env, info);
+}
+
 static napi_status tsdl_register_lapack(napi_env env, napi_value exports) {
   napi_property_descriptor props[] = {
     {"dgetrf", NULL, js_dgetrf, NULL, NULL, NULL, napi_enumerable, NULL},
     {"dgesv", NULL, js_dgesv, NULL, NULL, NULL, napi_enumerable, NULL},
     {"dsyevd", NULL, js_dsyevd, NULL, NULL, NULL, napi_enumerable, NULL},
     {"dgesdd", NULL, js_dgesdd, NULL, NULL, NULL, napi_enumerable, NULL},
+    {"dpotrf", NULL, js_dpotrf, NULL, NULL, NULL, napi_enumerable, NULL},
+    {"dgeqrf", NULL, js_dgeqrf, NULL, NULL, NULL, napi_enumerable, NULL},
+    {"dorgqr", NULL, js_dorgqr, NULL, NULL, NULL, napi_enumerable, NULL},
   };
   return napi_define_properties(env, exports, sizeof props / sizeof props[0], props);
 }

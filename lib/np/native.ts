@@ -50,6 +50,9 @@ export interface NativeBlas {
   dsyevd?(n: number, a: Float64Array, w: Float64Array, upper: 0 | 1): number;
   /** job 0: singular values only; 1: thin u and vt; 2: square u and vt. */
   dgesdd?(m: number, n: number, a: Float64Array, s: Float64Array, u: Float64Array, vt: Float64Array, job: 0 | 1 | 2): number;
+  dpotrf?(n: number, a: Float64Array): number;
+  dgeqrf?(m: number, n: number, a: Float64Array, tau: Float64Array): number;
+  dorgqr?(m: number, n: number, k: number, a: Float64Array, tau: Float64Array): number;
   setThreads(n: number): void;
   info(): { library: string; corename: string; config: string; threads: number };
 }

@@ -10,8 +10,15 @@ import { lapack, toColumnMajor, toRowMajor } from './lapack';
 export function cholesky(x: ArrayLike): NDArray {
   const st = toStack(x);
   if (st.m !== st.n) throw new LinAlgError('Last 2 dimensions of the array must be square');
-  const n = st.n;
+  const n = st.n, lp = lapack();
   const outs = st.mats.map((a) => {
+    if (lp !== null) {
+      const f = toColumnMajor(a, n, n);
+      if (lp.dpotrf(n, f) !== 0) throw new LinAlgError('Matrix is not positive definite');
+      const l = allocF64(n * n);
+      for (let i = 0; i < n; i++) for (let j = 0; j <= i; j++) l[i * n + j] = f[j * n + i];
+      return l;
+    }
     const l = allocF64(n * n);
     for (let j = 0; j < n; j++) {
       let d = a[j * n + j];
@@ -37,7 +44,22 @@ export function qr(x: ArrayLike, modeArg: 'reduced' | 'complete' | 'r' | { mode?
   const st = toStack(x);
   const { m, n } = st, k = Math.min(m, n);
   const qs: Float64Array[] = [], rs: Float64Array[] = [];
-  for (const a0 of st.mats) {
+  const lp = lapack();
+  for (const a0 of lp === null ? [] : st.mats) {
+    // numpy's order: dgeqrf on the column-major matrix, R from its upper triangle, Q by dorgqr.
+    const f = toColumnMajor(a0, m, n), tau = new Float64Array(k);
+    lp!.dgeqrf(m, n, f, tau);
+    const rRows = mode === 'complete' ? m : k;
+    const r = allocF64(rRows * n);
+    for (let i = 0; i < Math.min(rRows, m); i++) for (let c = i; c < n; c++) r[i * n + c] = f[c * m + i];
+    rs.push(r);
+    const qCols = mode === 'complete' ? m : k;
+    const q = new Float64Array(m * qCols);
+    q.set(f.subarray(0, m * Math.min(n, qCols)));
+    lp!.dorgqr(m, qCols, k, q, tau);
+    qs.push(toRowMajor(q, m, qCols));
+  }
+  for (const a0 of lp === null ? st.mats : []) {
     const a = a0.slice();
     const vs: Float64Array[] = [], taus: number[] = [];
     for (let j = 0; j < k; j++) {

@@ -2,11 +2,12 @@
 // numpy's umath_linalg makes; null when the addon (or its LAPACK part) is not loaded.
 import { activeNative } from '../native';
 
-type Lapack = Required<Pick<import('../native').NativeBlas, 'dgetrf' | 'dgesv' | 'dsyevd' | 'dgesdd'>>;
+const ROUTINES = ['dgetrf', 'dgesv', 'dsyevd', 'dgesdd', 'dpotrf', 'dgeqrf', 'dorgqr'] as const;
+type Lapack = Required<Pick<import('../native').NativeBlas, typeof ROUTINES[number]>>;
 
 export function lapack(): Lapack | null {
   const nat = activeNative();
-  return nat && nat.dgetrf && nat.dgesv && nat.dsyevd && nat.dgesdd ? nat as unknown as Lapack : null;
+  return nat && ROUTINES.every((r) => typeof nat[r] === 'function') ? nat as unknown as Lapack : null;
 }
 
 /** The column-major copy of a row-major m × n matrix (what LAPACK reads). */
