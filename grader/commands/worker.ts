@@ -9,7 +9,7 @@ export function registerWorkerCommand(program: Command): void {
     .description('grade submissions queued by `tsdl grade --queue` (run as many as you like, on any machine with this repository)')
     .requiredOption('--queue <url>', 'Redis URL, e.g. redis://127.0.0.1:6379/0')
     .option('-j, --jobs <n>', 'submissions graded at the same time', String(os.cpus().length))
-    .option('--batch <n>', 'most jobs a grading process takes at once (its start-up is paid once per batch)', '25')
+    .option('--batch <n>', 'most jobs a grading process takes at once (its start-up is paid once per batch)', '100')
     .option('--lock-duration <ms>', 'how long a job stays ours without a lock renewal; a dead worker\'s jobs return to the queue after it', '30000')
     .option('--stalled-interval <ms>', 'how often this worker looks for jobs of dead workers', '15000')
     .option('--max-stalled <n>', 'times a job may lose its worker before it is a failed attempt', '1')

@@ -103,6 +103,7 @@ export class QueueConsumer {
   }
 
   private async grade(held: Held[]): Promise<void> {
+    const started = Date.now();
     const keepLocks = setInterval(() => {
       for (const h of held) if (!h.settled) h.job.extendLock(h.token, this.o.lockDurationMs).catch(() => undefined);
     }, Math.max(250, Math.floor(this.o.lockDurationMs / 3)));
@@ -158,6 +159,7 @@ export class QueueConsumer {
       await Promise.all(settling);
       clearInterval(keepLocks);
       fs.rmSync(dir, { recursive: true, force: true });
+      this.o.log(`took ${held.length} job(s), finished them in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     }
   }
 }
