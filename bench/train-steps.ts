@@ -9,14 +9,14 @@
  */
 /* eslint-disable @typescript-eslint/no-var-requires */
 import type { NDArray } from '../lib/np/ndarray';
-import type { Cache, DropoutCache } from '../lib/course/regularization';
+import type { Cache, DropoutCache } from '../grader/assignments/regularization/lib';
 type Params = Record<string, NDArray>;
 // TSDL_BUNDLE=<file>: another build of the runtime (to compare two versions of lib/ side by side).
 const MODULES = require(process.env.TSDL_BUNDLE ?? '../dist/runtime.js').MODULES as Record<string, unknown>;
 const { np } = MODULES.tsdl as typeof import('../lib');
-const init = MODULES['tsdl/lib/course/initialization'] as typeof import('../lib/course/initialization');
-const reg = MODULES['tsdl/lib/course/regularization'] as typeof import('../lib/course/regularization');
-const opt = MODULES['tsdl/lib/course/optimization'] as typeof import('../lib/course/optimization');
+const init = MODULES['tsdl/lib/course/initialization'] as typeof import('../grader/assignments/initialization/lib');
+const reg = MODULES['tsdl/lib/course/regularization'] as typeof import('../grader/assignments/regularization/lib');
+const opt = MODULES['tsdl/lib/course/optimization'] as typeof import('../grader/assignments/optimization/lib');
 
 function time(name: string, iters: number, step: (i: number) => void): void {
   const warm = Math.min(2000, iters);

@@ -18,13 +18,25 @@ const path = require('path');
 
 const REPO = path.resolve(__dirname, '..');
 const LIB = path.join(REPO, 'lib');
+// Each assignment's own modules (public tests, helpers) live in its folder, grader/assignments/<id>/lib/,
+// and load as 'tsdl/lib/course/<id>': package.json's "./lib/course/*" pattern finds them, nothing to register.
+const ASSIGNMENTS = path.join(REPO, 'grader', 'assignments');
 const DIST = path.join(REPO, 'dist');
 const RUNTIME = path.join(DIST, 'runtime.js');
 const TYPES = path.join(DIST, 'types');
 const CODE_CACHE = `${RUNTIME}.cache`;
 
-// Deep modules that a source notebook imports in an instructor-only cell (never in released notebooks).
-const INSTRUCTOR_MODULES = ['course/gradient_checking/network'];
+// Deep modules that a source notebook imports in an instructor-only cell (never in released notebooks),
+// as [module name under tsdl/lib/, file]; package.json lists each before the "./lib/course/*" pattern.
+const INSTRUCTOR_MODULES = [['course/gradient_checking/network', path.join(ASSIGNMENTS, 'gradient_checking', 'lib', 'network.ts')]];
+
+/** The assignments that have modules of their own: grader/assignments/<id>/lib/index.ts. */
+function assignmentModuleDirs() {
+  if (!fs.existsSync(ASSIGNMENTS)) return [];
+  return fs.readdirSync(ASSIGNMENTS).sort()
+    .filter((id) => fs.existsSync(path.join(ASSIGNMENTS, id, 'lib', 'index.ts')))
+    .map((id) => ({ id, dir: path.join(ASSIGNMENTS, id, 'lib') }));
+}
 
 /**
  * Public module names and their source files; package.json "exports" must list the same names.
@@ -36,11 +48,8 @@ function publicModules({ instructor = true } = {}) {
     const f = path.join(LIB, sub, 'index.ts');
     if (fs.existsSync(f)) mods[`tsdl/lib/${sub}`] = f;
   }
-  for (const id of fs.readdirSync(path.join(LIB, 'course')).sort()) {
-    const f = path.join(LIB, 'course', id, 'index.ts');
-    if (fs.existsSync(f)) mods[`tsdl/lib/course/${id}`] = f;
-  }
-  if (instructor) for (const m of INSTRUCTOR_MODULES) mods[`tsdl/lib/${m}`] = path.join(LIB, `${m}.ts`);
+  for (const { id, dir } of assignmentModuleDirs()) mods[`tsdl/lib/course/${id}`] = path.join(dir, 'index.ts');
+  if (instructor) for (const [m, f] of INSTRUCTOR_MODULES) mods[`tsdl/lib/${m}`] = f;
   return mods;
 }
 
@@ -63,7 +72,7 @@ function newestSource(dir) {
 function isFresh() {
   try {
     const built = Math.min(fs.statSync(RUNTIME).mtimeMs, fs.statSync(path.join(TYPES, 'lib', 'index.d.ts')).mtimeMs);
-    const inputs = [newestSource(LIB), fs.statSync(__filename).mtimeMs, fs.statSync(path.join(REPO, 'tsconfig.types.json')).mtimeMs];
+    const inputs = [newestSource(LIB), ...assignmentModuleDirs().map((a) => newestSource(a.dir)), fs.statSync(__filename).mtimeMs, fs.statSync(path.join(REPO, 'tsconfig.types.json')).mtimeMs];
     return inputs.every((t) => built >= t);
   } catch {
     return false;
@@ -169,7 +178,7 @@ function ensureRuntimeBundle({ force = false, dryRun = false } = {}) {
   return stale;
 }
 
-module.exports = { ensureRuntimeBundle, publicModules, entryFile, RUNTIME };
+module.exports = { ensureRuntimeBundle, publicModules, entryFile, assignmentModuleDirs, RUNTIME };
 
 if (require.main === module) {
   const built = ensureRuntimeBundle({ force: process.argv.includes('--force') });

@@ -7,11 +7,11 @@ import { setNativeEnabled } from '../lib/np/native';
 import * as act from '../lib/course/common/activations';
 import * as three from '../lib/course/common/three_layer';
 import type { ThreeLayerCache } from '../lib/course/common/three_layer';
-import * as reg from '../lib/course/regularization/reg_utils';
-import * as opt from '../lib/course/optimization/opt_utils';
-import * as app from '../lib/course/application/dnn_app_utils';
-import { relu_backward, sigmoid_backward } from '../lib/course/step_by_step/dnn_utils';
-import type { LayerCache, LinearCache } from '../lib/course/step_by_step/dnn_utils';
+import * as reg from '../lib/course/common/reg_utils';
+import * as opt from '../grader/assignments/optimization/lib/opt_utils';
+import * as app from '../grader/assignments/application/lib/dnn_app_utils';
+import { relu_backward, sigmoid_backward } from '../lib/course/common/dnn_utils';
+import type { LayerCache, LinearCache } from '../lib/course/common/dnn_utils';
 
 type Params = Record<string, NDArray>;
 

@@ -232,7 +232,7 @@ describe('tsdl run', () => {
   test('a type error: error output with tslab\'s message, later cells not run, exit 1', () => {
     const r = runs.type_error;
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe("tsdl run: cell 1 (In [2]) failed: CompileError: 1:7 - Type 'string' is not assignable to type 'number'.\n");
+    expect(r.stderr).toBe("tsdl run: code cell 2 (In [2]) failed: CompileError: 1:7 - Type 'string' is not assignable to type 'number'.\n");
     expect(r.stdout).toMatch(/^tsdl run: 2 of 3 code cells run, 1 failed;/);
     const cells = codeCells(executed('type_error.out.ipynb'));
     expect(stream(cells[0].outputs, 'stdout')).toBe('before 1\n');
@@ -248,7 +248,7 @@ describe('tsdl run', () => {
   test('a runtime error with --allow-errors: error output, later cells still run, exit 0', () => {
     const r = runs.runtime_error;
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe('tsdl run: cell 1 (In [2]) failed: RangeError: boom at 3\n');
+    expect(r.stderr).toBe('tsdl run: code cell 2 (In [2]) failed: RangeError: boom at 3\n');
     const cells = codeCells(executed('runtime_error.out.ipynb'));
     const [printed, error] = cells[1].outputs;
     expect(printed).toEqual({ output_type: 'stream', name: 'stdout', text: 'about to fail\n' });

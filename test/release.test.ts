@@ -186,11 +186,11 @@ describe('releasing a notebook', () => {
   };
   test.each([
     ['graded metadata without the marker', withCell(3, (c) => { c.metadata = { nbgrader: { grade: true } }; }),
-      /cell 3, line 1: the metadata says the cell is graded \(nbgrader\.grade is true\) but its first line is not/],
+      /code cell 3, line 1: the metadata says the cell is graded \(nbgrader\.grade is true\) but its first line is not/],
     ['a marker naming a function the cell does not declare', withCell(3, (c) => { c.source = '// GRADED FUNCTION: nope\nconst x = 1;'; }),
-      /cell 3, line 1: GRADED FUNCTION nope, but the cell declares no function nope/],
+      /code cell 3, line 1: GRADED FUNCTION nope, but the cell declares no function nope/],
     ['two cells grading the same function', withCell(4, (c) => { c.source = c.source.replace(/sum_squares/g, 'scale'); }),
-      /cell 4, line 1: GRADED FUNCTION scale is already the graded function of cell 2/],
+      /code cell 4, line 1: GRADED FUNCTION scale is already the graded function of code cell 2/],
   ])('%s is an error', (_label, nb, message) => {
     expect(() => releaseNotebook(nb, 'x.ipynb')).toThrow(message);
   });
@@ -239,7 +239,8 @@ describe('tsdl release and the released notebook under tsdl run', () => {
     expect(runs.release.stdout).toBe('wrote notebooks/demo.ipynb\n');
     const target = path.join(notebooks, 'demo.ipynb');
     const first = fs.readFileSync(target, 'utf8');
-    expect(first).toBe(serializeNotebook(releaseNotebook(readNotebook(SOURCE_FIXTURE), SOURCE_FIXTURE)));
+    expect(first).toBe(serializeNotebook(releaseNotebook(readNotebook(SOURCE_FIXTURE), SOURCE_FIXTURE, 'demo')));
+    expect(JSON.parse(first).metadata.tsdl.assignment).toBe('demo');
     const again = await tsdl(['release', 'demo', '--assignments', assignments, '--notebooks', notebooks], work);
     expect(again).toEqual({ code: 0, stdout: 'unchanged notebooks/demo.ipynb\n', stderr: '' });
     expect(fs.readFileSync(target, 'utf8')).toBe(first);
@@ -270,7 +271,7 @@ describe('tsdl release and the released notebook under tsdl run', () => {
     fs.writeFileSync(path.join(bad, 'broken', 'source.ipynb'), serializeNotebook(nb));
     const r = await tsdl(['release', '--assignments', bad, '--notebooks', path.join(work, 'bad-out')], work);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe(`${path.join(bad, 'broken', 'source.ipynb')}: cell 2, line 11: END CODE HERE before the END SOLUTION of the block opened at line 5\n`);
+    expect(r.stderr).toBe(`${path.join(bad, 'broken', 'source.ipynb')}: code cell 2, line 11: END CODE HERE before the END SOLUTION of the block opened at line 5\n`);
     expect(fs.existsSync(path.join(work, 'bad-out'))).toBe(false);
     const unknown = await tsdl(['release', 'nope', '--assignments', assignments, '--notebooks', notebooks], work);
     expect(unknown.code).toBe(1);
@@ -286,7 +287,7 @@ describe('tsdl release and the released notebook under tsdl run', () => {
   test('the released notebook type-checks and stops at the first stub with "not implemented"', () => {
     expect(runs.stop.code).toBe(1);
     expect(runs.stop.stderr).toBe(
-      'tsdl run: cell 3 (In [3]) failed: Error: not implemented: scale — fill in the code between START CODE HERE and END CODE HERE\n');
+      'tsdl run: code cell 3 (In [3]) failed: Error: not implemented: scale — fill in the code between START CODE HERE and END CODE HERE\n');
     expect(errors('demo.stop.ipynb').map((e) => e.evalue)).toEqual([
       'not implemented: scale — fill in the code between START CODE HERE and END CODE HERE',
     ]);
@@ -295,7 +296,7 @@ describe('tsdl release and the released notebook under tsdl run', () => {
     expect(errors('demo.all.ipynb').map((e) => `${e.ename}: ${e.evalue.split(' — ')[0]}`)).toEqual([
       'Error: not implemented: scale',
       'Error: not implemented: sum_squares',
-      'Error: not implemented: cell 6',
+      'Error: not implemented: code cell 6',
     ]);
     expect(outputsOf('demo.all.ipynb').at(-1)).toEqual([{ output_type: 'stream', name: 'stdout', text: 'done\n' }]);
   });

@@ -6,7 +6,7 @@
 import { execFileSync } from 'child_process';
 import * as path from 'path';
 import { np, NDArray } from '../../lib';
-import * as app from '../../lib/course/application';
+import * as app from '../../grader/assignments/application/lib';
 import { setGemmOptions } from '../../lib/np/gemm';
 import { nativeBlas, nativeBlasError } from '../../lib/np/native';
 

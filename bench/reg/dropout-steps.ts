@@ -21,7 +21,7 @@ const numpyEnv = tunables.withoutOwnTunables();
 
 const MODULES = require('../../scripts/runtime-loader.js').loadRuntime().MODULES as Record<string, unknown>;
 const { np } = MODULES.tsdl as typeof import('../../lib');
-const reg = MODULES['tsdl/lib/course/regularization'] as typeof import('../../lib/course/regularization');
+const reg = MODULES['tsdl/lib/course/regularization'] as typeof import('../../grader/assignments/regularization/lib');
 
 function tsdlSteps(): Map<string, number> {
   const { train_X: X, train_Y: Y } = reg.load_dataset();

@@ -44,7 +44,9 @@ export async function runCommand(notebook: string, opts: RunCommandOptions): Pro
   writeNotebook(out, result.notebook);
   for (const f of result.failures) {
     const what = f.timedOut ? 'timed out' : 'failed';
-    console.error(`tsdl run: cell ${f.index} (In [${f.executionCount}]) ${what}: ${f.error!.ename}: ${firstLine(f.error!.evalue)}`);
+    // Cells are named as the notebook shows them: 1-based among code cells, and In [n].
+    const codeCell = result.notebook.cells.slice(0, f.index + 1).filter((c) => c.cell_type === 'code').length;
+    console.error(`tsdl run: code cell ${codeCell} (In [${f.executionCount}]) ${what}: ${f.error!.ename}: ${firstLine(f.error!.evalue)}`);
   }
   const codeCells = result.notebook.cells.filter((c) => c.cell_type === 'code').length;
   console.log(

@@ -18,6 +18,10 @@ import { np } from '../../lib';
 import type { SandboxBundle } from '../sandbox/bundle';
 import { Limits, Sandbox, SandboxFailure, TestOutcome } from '../sandbox/client';
 import { referenceOutcomes } from './reference-run';
+import { functionArity } from './arity';
+import { SuiteLines } from './suite-lines';
+import { arityProblems, SuiteShapeError, suiteShapeProblems } from './suite-shape';
+import { explainUnseen } from './unseen';
 import type { Isolation } from '../sandbox/isolate';
 
 export interface PreparedCase {
@@ -89,10 +93,10 @@ export async function loadAssignment(idOrDir: string, run: RunConfig): Promise<A
   if (!fs.existsSync(testsFile)) throw new Error(`assignment '${id}' has no hidden tests (${testsFile})`);
   const read = readSubmission(sourceFile);
   if (!read.ok) throw new Error(`${sourceFile}: ${read.message}`);
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
-  const suite = (require(testsFile) as { tests: HiddenSuite }).tests;
-  const graded = new Set(Object.keys(suite));
   const infos = read.cells.filter((c) => c.type === 'code').map((c) => analyzeCell(c.index, c.source, c.metadata));
+  const codeCellOf = new Map(infos.map((info, k) => [info.index, k + 1]));
+  const suite = loadSuite(testsFile, infos.map((i) => i.marker).filter((m): m is string => m !== null));
+  const graded = new Set(Object.keys(suite));
 
   const compiler = new CellCompiler(dir);
   const setup: CompiledCell[] = [];
@@ -102,7 +106,10 @@ export async function loadAssignment(idOrDir: string, run: RunConfig): Promise<A
     const defines = info.functions.filter((f) => graded.has(f));
     if (defines.length === 0 && !info.declarationsOnly) continue;
     const r = compiler.compile(decl, info.source);
-    if (!r.ok) throw new Error(`${sourceFile}: code cell ${info.index + 1} does not compile: ${r.errors.join('; ')}`);
+    if (!r.ok) {
+      const skipped = infos.filter((i) => !i.declarationsOnly && !i.functions.some((f) => graded.has(f))).map((i) => ({ codeCell: codeCellOf.get(i.index)!, source: i.source }));
+      throw new Error(`${sourceFile}: code cell ${codeCellOf.get(info.index)} does not compile: ${[r.errors.join('; '), ...explainUnseen(r.errors, skipped)].join('\n')}`);
+    }
     const cell = { ...r.cell, js: bindThroughExports(r.cell.js, graded), name: `source-${info.index}.js` };
     if (defines.length) reference.push({ cell, defines }); else setup.push(cell);
     decl = r.decl;
@@ -111,14 +118,44 @@ export async function loadAssignment(idOrDir: string, run: RunConfig): Promise<A
   for (const name of graded) if (!defined.has(name)) throw new Error(`${sourceFile}: no cell defines graded function ${name}`);
 
   const ctx: AssignmentContext = { id, dir, suite, order: testOrder(suite), cases: {}, setup, reference, declarations: decl, compiler, run };
-  ctx.cases = await prepareCases(ctx, sourceFile);
+  const arities = new Map(ctx.order.map((name) => [name, infos.map((i) => functionArity(i.source, name)).find((a) => a !== null) ?? null]));
+  ctx.cases = await prepareCases(ctx, sourceFile, arities, new SuiteLines(fs.readFileSync(testsFile, 'utf8')));
   return ctx;
 }
 
+/** Loads hidden_tests.ts and checks its shape; every problem is named with its field and line. */
+function loadSuite(testsFile: string, graded: string[]): HiddenSuite {
+  let mod: { tests?: unknown };
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    mod = require(testsFile) as { tests?: unknown };
+  } catch (e) {
+    throw new SuiteShapeError(`${path.basename(testsFile)}: could not be loaded: ${(e as Error)?.message ?? String(e)}`);
+  }
+  const problems = suiteShapeProblems(mod.tests, path.basename(testsFile), new SuiteLines(fs.readFileSync(testsFile, 'utf8')), graded);
+  if (problems.length) throw new SuiteShapeError(problems.join('\n'));
+  return mod.tests as HiddenSuite;
+}
+
 /** Builds every case's inputs here, and its expected value from the reference run (reference-run.ts). */
-async function prepareCases(ctx: AssignmentContext, sourceFile: string): Promise<Record<string, PreparedCase[]>> {
+async function prepareCases(ctx: AssignmentContext, sourceFile: string, arities: Map<string, ReturnType<typeof functionArity>>,
+  lines: SuiteLines): Promise<Record<string, PreparedCase[]>> {
   const cells = [...ctx.setup, ...ctx.reference.map((s) => s.cell)];
-  const inputs = ctx.order.map((name) => ctx.suite[name].cases.map((c) => { const args = c.args(); return { c, args, wire: args.map((a) => toWire(a)) }; }));
+  const at = (name: string, i: number, field?: string): string => {
+    const line = lines.line(field ? [name, 'cases', i, field] : [name, 'cases', i]);
+    return `hidden_tests.ts: ${name}.cases[${i}] '${ctx.suite[name].cases[i].name}'${line !== undefined ? ` (line ${line})` : ''}`;
+  };
+  const inputs = ctx.order.map((name) => ctx.suite[name].cases.map((c, i) => {
+    let args: unknown[];
+    try { args = c.args(); } catch (e) { throw new SuiteShapeError(`${at(name, i, 'args')}: args() threw ${(e as Error)?.name ?? 'an error'}: ${(e as Error)?.message ?? String(e)}`); }
+    if (!Array.isArray(args)) throw new SuiteShapeError(`${at(name, i, 'args')}: args() must return the list of arguments, e.g. () => [X, Y]`);
+    return { c, args, wire: args.map((a) => toWire(a)) };
+  }));
+  const arityIssues = ctx.order.flatMap((name, k) => {
+    const arity = arities.get(name);
+    return arity ? arityProblems(name, inputs[k].map(({ c, args }) => ({ name: c.name, count: args.length })), arity, 'hidden_tests.ts', lines) : [];
+  });
+  if (arityIssues.length) throw new SuiteShapeError(arityIssues.join('\n'));
   let outcomes: TestOutcome[];
   try {
     outcomes = await referenceOutcomes(ctx.run, ctx.order.map((fn, k) => ({ fn, cells, cases: inputs[k].map(({ c, wire }) => ({ args: wire, seed: c.seed })) })));
@@ -133,7 +170,7 @@ async function prepareCases(ctx: AssignmentContext, sourceFile: string): Promise
     if (badCell >= 0) throw new Error(`${sourceFile}: a source cell failed in the sandbox: ${outcome.cells[badCell].error?.name}: ${outcome.cells[badCell].error?.message}`);
     out[name] = inputs[k].map(({ c, args, wire }, i) => {
       const r = outcome.cases[i];
-      if (!r || !r.ok) throw new Error(`${sourceFile}: the reference solution of ${name} fails hidden case '${c.name}': ${r ? `${r.error.name}: ${r.error.message}` : 'not run'}`);
+      if (!r || !r.ok) throw new Error(`${sourceFile}: the reference solution of ${name} fails ${at(name, i)}: ${r ? `${r.error.name}: ${r.error.message}` : 'not run'}`);
       const mistakes = (t.mistakes ?? []).map((m) => {
         try { return { message: m.message, output: callMistake(m.impl, c.args(), c.seed) }; } catch (e) {
           return { message: m.message, output: undefined, threw: (e as Error)?.message ?? String(e) };

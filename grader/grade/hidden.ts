@@ -15,6 +15,13 @@ export interface HiddenCase {
    * `below`: the result must be a number under the limit; `above`: over it.
    */
   judge?: { below: number } | { above: number };
+  /**
+   * Values the course publishes for this case (its printed cost, an array it shows): `tsdl validate`
+   * fails when the reference solution's result differs from them (with `tol`). Numbers, nested
+   * arrays of numbers (for an NDArray), and objects or tuples of these; an object pins only the keys
+   * it names, a `null` element of a tuple pins nothing.
+   */
+  published?: unknown;
 }
 
 /** A known wrong implementation: diagnoses that mistake and proves the tests can fail (validate). */

@@ -13,10 +13,13 @@
 // Markdown cells: the text between `<!-- BEGIN SOLUTION -->` and `<!-- END SOLUTION -->` lines
 // becomes an answer placeholder.
 
-/** A marker problem; the message names the file, the cell index and the line (1-based, in the cell). */
+/**
+ * A marker problem; the message names the file, the cell and the line (1-based, in the cell). `cell`
+ * is the cell's index, or how a notebook names it (`code cell 3`, 1-based among code cells).
+ */
 export class ReleaseError extends Error {
-  constructor(readonly file: string, readonly cell: number, readonly line: number | null, readonly problem: string) {
-    super(`${file}: cell ${cell}${line !== null ? `, line ${line}` : ''}: ${problem}`);
+  constructor(readonly file: string, readonly cell: number | string, readonly line: number | null, readonly problem: string) {
+    super(`${file}: ${typeof cell === 'number' ? `cell ${cell}` : cell}${line !== null ? `, line ${line}` : ''}: ${problem}`);
     this.name = 'ReleaseError';
   }
 }

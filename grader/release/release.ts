@@ -65,7 +65,7 @@ function claimsGraded(metadata: JSONObject): string | undefined {
   return undefined;
 }
 
-function releaseCell(cell: Cell, ctx: CellContext, gradedSeen: Map<string, number>): Cell | null {
+function releaseCell(cell: Cell, ctx: CellContext, gradedSeen: Map<string, string>, where: string): Cell | null {
   if (objectAt(cell.metadata, 'tsdl').solution_only === true) return null;
   let metadata = cleanCellMetadata(cell.metadata);
   if (cell.cell_type === 'markdown') {
@@ -77,9 +77,9 @@ function releaseCell(cell: Cell, ctx: CellContext, gradedSeen: Map<string, numbe
   if (gradedFunction) {
     const first = gradedSeen.get(gradedFunction);
     if (first !== undefined) {
-      throw new ReleaseError(ctx.file, ctx.index, 1, `GRADED FUNCTION ${gradedFunction} is already the graded function of cell ${first}`);
+      throw new ReleaseError(ctx.file, ctx.index, 1, `GRADED FUNCTION ${gradedFunction} is already the graded function of ${first}`);
     }
-    gradedSeen.set(gradedFunction, ctx.index);
+    gradedSeen.set(gradedFunction, where);
     if (!cell.source.split('\n').some((line) => declaredFunction(line) === gradedFunction)) {
       throw new ReleaseError(ctx.file, ctx.index, 1, `GRADED FUNCTION ${gradedFunction}, but the cell declares no function ${gradedFunction}`);
     }
@@ -96,18 +96,31 @@ function releaseCell(cell: Cell, ctx: CellContext, gradedSeen: Map<string, numbe
   return { id: cell.id, cell_type: 'code', source, metadata, execution_count: null, outputs: [] };
 }
 
-/** The student version of a source notebook. `file` names the source in error messages. */
-export function releaseNotebook(source: Notebook, file: string): Notebook {
-  const gradedSeen = new Map<string, number>();
+/**
+ * The student version of a source notebook. `file` names the source in error messages; `id`, when
+ * given, is written as `metadata.tsdl.assignment` (what `tsdl grade` reads without `--assignment`).
+ */
+export function releaseNotebook(source: Notebook, file: string, id?: string): Notebook {
+  const gradedSeen = new Map<string, string>();
   const cells: Cell[] = [];
+  const counts = { code: 0, markdown: 0, raw: 0 };
   source.cells.forEach((cell, index) => {
-    // A stub outside any function names its cell by its index in the released notebook.
-    const released = releaseCell(cell, { file, index, label: `cell ${cells.length}` }, gradedSeen);
-    if (released) cells.push(released);
+    // Cells are named as a notebook shows them: `code cell 3`, 1-based among cells of that type.
+    const where = `${cell.cell_type} cell ${++counts[cell.cell_type]}`;
+    // A stub outside any function names its cell by its number among the released code cells.
+    const label = `code cell ${cells.filter((c) => c.cell_type === 'code').length + 1}`;
+    try {
+      const released = releaseCell(cell, { file, index, label }, gradedSeen, where);
+      if (released) cells.push(released);
+    } catch (e) {
+      if (e instanceof ReleaseError) throw new ReleaseError(e.file, where, e.line, e.problem);
+      throw e;
+    }
   });
   const metadata: JSONObject = { kernelspec: KERNELSPEC, language_info: LANGUAGE_INFO };
   const tsdl = objectAt(source.metadata, 'tsdl');
   delete tsdl.run;
+  if (id !== undefined) tsdl.assignment = id;
   if (Object.keys(tsdl).length > 0) metadata.tsdl = tsdl;
   return { nbformat: 4, nbformat_minor: 5, metadata, cells };
 }
@@ -164,7 +177,7 @@ export function releaseAssignments(options: ReleaseOptions = {}): ReleaseReport 
   const rendered = ids.map((id) => {
     const source = path.join(assignmentsDir, id, 'source.ipynb');
     const target = path.join(notebooksDir, `${id}.ipynb`);
-    return { id, source, target, text: serializeNotebook(releaseNotebook(readNotebook(source), source)) };
+    return { id, source, target, text: serializeNotebook(releaseNotebook(readNotebook(source), source, id)) };
   });
   const entries: ReleaseEntry[] = rendered.map(({ id, source, target, text }) => {
     const current = fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : null;

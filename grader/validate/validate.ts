@@ -14,15 +14,16 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { compareValues, DEFAULT_TOLERANCE } from '../grade/compare';
-import { AssignmentContext, loadAssignment } from '../grade/context';
+import { AssignmentContext, assignmentLocation, loadAssignment } from '../grade/context';
 import { gradeSubmission, SubmissionResult } from '../grade/grade';
 import { prepareRun, RunChoices } from '../batch/run-config';
 import { readNotebook, writeNotebook, Notebook } from '../notebook';
+import { AuthoringOptions, contextChecks, fileChecks } from './authoring';
 import { gradingConfigs, NamedConfig } from './configs';
 import { mergedLayout, plantMistake, PlantError, reversedLayout } from './variants';
 
 export interface ValidationReport { ok: boolean; lines: string[] }
-export interface ValidateOptions { configs?: NamedConfig[]; layouts?: boolean; base?: RunChoices; repo?: string }
+export interface ValidateOptions { configs?: NamedConfig[]; layouts?: boolean; base?: RunChoices; repo?: string; authoring?: AuthoringOptions }
 
 export function mutationGaps(ctx: AssignmentContext): string[] {
   const gaps: string[] = [];
@@ -69,11 +70,18 @@ export async function validateAssignment(id: string, opts: ValidateOptions = {})
     lines.push(`${pass ? 'ok  ' : 'FAIL'} ${line}`);
     if (!pass) for (const d of details) lines.push(`     ${d.replace(/\n/g, '\n     ')}`);
   };
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `tsdl-validate-${id}-`));
+  const loc = assignmentLocation(id);
+  const released = path.join(repo, 'notebooks', `${loc.id}.ipynb`);
+  for (const r of await fileChecks(loc.id, loc.dir, released, opts.authoring)) check(r.pass, r.line, r.details);
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `tsdl-validate-${loc.id}-`));
   const verdicts = new Map<string, Map<string, string>>();
   try {
     for (const [ci, config] of configs.entries()) {
-      const ctx = await loadAssignment(id, await prepareRun(config.choices));
+      let ctx: AssignmentContext;
+      try { ctx = await loadAssignment(id, await prepareRun(config.choices)); } catch (e) {
+        check(false, `${config.name}: the assignment does not load`, [(e as Error).message]);
+        break;
+      }
       try {
         const source = readNotebook(path.join(ctx.dir, 'source.ipynb'));
         const variants: Variant[] = [{ label: 'source', nb: source }];
@@ -115,7 +123,6 @@ export async function validateAssignment(id: string, opts: ValidateOptions = {})
             check(lr.score === lr.max_score, `layout ${layout}: source scores ${lr.score} / ${lr.max_score}`, lr.tests.filter((t) => t.score < t.max_score).map((t) => `${t.name}: ${t.output}`));
           }
         }
-        const released = path.join(repo, 'notebooks', `${id}.ipynb`);
         if (!fs.existsSync(released)) check(false, `released notebook ${released} not found (run tsdl release)`);
         else {
           const r = await gradeSubmission(ctx, released, undefined, 'released');
@@ -124,6 +131,7 @@ export async function validateAssignment(id: string, opts: ValidateOptions = {})
         }
         verdicts.set(config.name, seen);
         if (ci === 0) {
+          for (const r of contextChecks(ctx)) check(r.pass, r.line, r.details);
           const gaps = mutationGaps(ctx);
           const total = ctx.order.reduce((s, n) => s + ctx.cases[n].length, 0);
           check(gaps.length === 0, `${total - gaps.length} of ${total} hidden tests fail for a known mistake that returns a wrong value`, gaps);

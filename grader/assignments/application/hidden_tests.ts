@@ -9,7 +9,7 @@ import type { HiddenSuite } from '../../grade/hidden';
 import {
   initialize_parameters, initialize_parameters_deep, linear_activation_forward, linear_activation_backward,
   L_model_forward, L_model_backward, compute_cost, update_parameters,
-} from '../../../lib/course/application/dnn_app_utils';
+} from './lib/dnn_app_utils';
 
 type Params = Record<string, NDArray>;
 type Opts = { learning_rate?: number; num_iterations?: number };

@@ -8,8 +8,8 @@ import type { NDArray } from '../../../lib';
 import type { HiddenSuite } from '../../grade/hidden';
 import {
   dictionary_to_vector, forward_propagation_n, gradient_check_n_test_case, gradients_to_vector, vector_to_dictionary,
-} from '../../../lib/course/gradient_checking';
-import { backward_propagation_n_reference } from '../../../lib/course/gradient_checking/network';
+} from './lib';
+import { backward_propagation_n_reference } from './lib/network';
 
 type Params = Record<string, NDArray>;
 

@@ -5,7 +5,7 @@
 import { np } from '../../../lib';
 import type { NDArray } from '../../../lib';
 import type { HiddenSuite } from '../../grade/hidden';
-import { compute_cost, forward_propagation } from '../../../lib/course/regularization';
+import { compute_cost, forward_propagation } from './lib';
 import { relu, sigmoid } from '../../../lib/course/common/activations';
 
 type Params = Record<string, NDArray>;

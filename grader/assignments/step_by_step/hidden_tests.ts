@@ -5,8 +5,8 @@
 import { np } from '../../../lib';
 import type { NDArray } from '../../../lib';
 import type { HiddenSuite } from '../../grade/hidden';
-import { relu, relu_backward, sigmoid, sigmoid_backward } from '../../../lib/course/step_by_step/dnn_utils';
-import type { LayerCache, LinearCache } from '../../../lib/course/step_by_step/dnn_utils';
+import { relu, relu_backward, sigmoid, sigmoid_backward } from '../../../lib/course/common/dnn_utils';
+import type { LayerCache, LinearCache } from '../../../lib/course/common/dnn_utils';
 
 type Params = Record<string, NDArray>;
 const rnd = (seed: number, ...shapes: number[][]): NDArray[] => { np.random.seed(seed); return shapes.map((s) => np.random.randn(...s)); };

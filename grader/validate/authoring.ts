@@ -1,0 +1,43 @@
+/**
+ * The checks of `tsdl validate` that prove the assignment itself rather than the grader: the source
+ * notebook runs and its public checks pass, the released notebook is current and compiles, the
+ * hidden tests type-check, cover every graded function with the notebook's points, and agree with
+ * the published values they pin. Each check is a module of its own.
+ */
+import * as path from 'path';
+import type { AssignmentContext } from '../grade/context';
+import { readNotebook } from '../notebook';
+import type { Notebook } from '../notebook';
+import { releaseNotebook } from '../release';
+import type { CheckResult } from './check';
+import { coverageCheck } from './coverage';
+import { hiddenTypecheck } from './hidden-typecheck';
+import { publishedCheck } from './published';
+import { releasedCompileCheck } from './released-compile';
+import { sourceRunCheck } from './source-run';
+import { staleReleaseCheck } from './stale-release';
+import { testCellsCheck } from './test-cells';
+
+export interface AuthoringOptions {
+  /** Run the source notebook headless (the slowest check). Default true. */
+  runSource?: boolean;
+  /** Environment of that run (e.g. TSDL_QUICK=1 for shorter trainings). */
+  runEnv?: Record<string, string>;
+}
+
+/** Checks that need only the assignment's files; `released`: notebooks/<id>.ipynb. */
+export async function fileChecks(id: string, dir: string, released: string, opts: AuthoringOptions = {}): Promise<CheckResult[]> {
+  const sourceFile = path.join(dir, 'source.ipynb');
+  const results: CheckResult[] = [staleReleaseCheck(id, sourceFile, released), hiddenTypecheck(path.join(dir, 'hidden_tests.ts'))];
+  results.push(testCellsCheck(readNotebook(sourceFile)));
+  let release: Notebook | null = null;
+  try { release = releaseNotebook(readNotebook(sourceFile), sourceFile, id); } catch { /* the stale check names the release error */ }
+  if (release) results.push(releasedCompileCheck(release, dir));
+  if (opts.runSource !== false) results.push(await sourceRunCheck(sourceFile, { env: opts.runEnv }));
+  return results;
+}
+
+/** Checks on the loaded assignment (its hidden tests and the reference's results). */
+export function contextChecks(ctx: AssignmentContext): CheckResult[] {
+  return [coverageCheck(readNotebook(path.join(ctx.dir, 'source.ipynb')), ctx.suite), publishedCheck(ctx)];
+}
