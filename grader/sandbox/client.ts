@@ -12,6 +12,7 @@ import type { Readable, Writable } from 'stream';
 import { encodeFrame, FrameError, FrameReader } from './frames';
 import { asNobody, Isolation, isolatedCommand } from './isolate';
 import { killTree } from './process-tree';
+import { seccompFile } from './seccomp';
 import { realmCache, SandboxBundle } from './bundle';
 import type { ErrorInfo, Reply, TestRequest } from './protocol';
 import type { Wire } from '../grade/serialize';
@@ -75,16 +76,23 @@ export class Sandbox {
     const addon = this.addon ? ['--allow-addons', `--allow-fs-read=${this.addon}`] : [];
     // The addon's OpenBLAS is found through the loader's cache and Debian's alternatives links.
     const forAddon = this.addon ? [this.addon, '/etc/ld.so.cache', '/etc/alternatives'].filter((p) => fs.existsSync(p)) : [];
+    const filter = this.isolation.mode === 'bwrap' ? seccompFile(this.bundle.dir) : null;
+    const filterFd = filter ? fs.openSync(filter, 'r') : null;
     const cmd = isolatedCommand(this.isolation, [this.bundle.dir, ...forAddon], [
       '--experimental-permission', `--allow-fs-read=${this.bundle.dir}`, ...addon, `--max-old-space-size=${heapMb}`,
       '--no-warnings', '--disable-proto=throw', this.bundle.child, this.bundle.realm, realmCache(this.bundle, heapMb) ?? '-', ...(this.addon ? [this.addon] : []),
     ], {
       addressSpaceMb: 32 * 1024, cpuSeconds: Math.ceil(this.limits.submissionMs / 1000) + 5, processes: 512,
       fileBytes: 0, openFiles: 128,
-    });
-    const child = spawn(cmd.file, cmd.args, {
-      stdio: ['ignore', 'ignore', 'pipe', 'pipe'], env: { PATH: '/usr/bin:/bin' }, ...asNobody(),
-    });
+    }, filterFd === null ? undefined : 4);
+    let child: ChildProcess;
+    try {
+      child = spawn(cmd.file, cmd.args, {
+        stdio: ['ignore', 'ignore', 'pipe', 'pipe', ...(filterFd === null ? [] : [filterFd])], env: { PATH: '/usr/bin:/bin' }, ...asNobody(),
+      });
+    } finally {
+      if (filterFd !== null) fs.closeSync(filterFd);
+    }
     this.child = child;
     this.stderr = '';
     child.stderr?.on('data', (d: Buffer) => { if (this.stderr.length < 20_000) this.stderr += d.toString(); });

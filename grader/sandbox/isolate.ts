@@ -77,13 +77,17 @@ function viewArgs(readable: string[]): string[] {
 
 export interface Rlimits { addressSpaceMb: number; cpuSeconds: number; processes: number; fileBytes: number; openFiles: number }
 
-/** The command and arguments that start `nodeArgs` under the chosen isolation. */
-export function isolatedCommand(iso: Isolation, readable: string[], nodeArgs: string[], limits: Rlimits): { file: string; args: string[] } {
+/**
+ * The command and arguments that start `nodeArgs` under the chosen isolation. `seccompFd`: a file
+ * descriptor of the child from which bubblewrap reads the seccomp filter (seccomp.ts).
+ */
+export function isolatedCommand(iso: Isolation, readable: string[], nodeArgs: string[], limits: Rlimits, seccompFd?: number): { file: string; args: string[] } {
   const rl = [`--as=${limits.addressSpaceMb * 1024 * 1024}`, `--cpu=${limits.cpuSeconds}`,
     `--fsize=${limits.fileBytes}`, `--nofile=${limits.openFiles}`, '--core=0'];
   // RLIMIT_NPROC counts every process of the user; it is only meaningful for the dedicated user nobody.
   if (asNobody().uid !== undefined) rl.push(`--nproc=${limits.processes}`);
   const node = fs.realpathSync(process.execPath);
   if (iso.mode === 'none') return { file: 'prlimit', args: [...rl, '--', node, ...nodeArgs] };
-  return { file: 'prlimit', args: [...rl, '--', 'bwrap', ...namespaceArgs(), ...viewArgs(readable), '--', node, ...nodeArgs] };
+  const filter = seccompFd === undefined ? [] : ['--seccomp', String(seccompFd)];
+  return { file: 'prlimit', args: [...rl, '--', 'bwrap', ...namespaceArgs(), ...filter, ...viewArgs(readable), '--', node, ...nodeArgs] };
 }

@@ -6,7 +6,10 @@ import * as fs from 'fs';
 import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
+import { spawnSync } from 'child_process';
 import { Sandbox } from '../../grader/sandbox/client';
+import { asNobody, isolatedCommand } from '../../grader/sandbox/isolate';
+import { seccompFile } from '../../grader/sandbox/seccomp';
 import { fromWire, Wire } from '../../grader/grade/serialize';
 
 const REPO = path.resolve(__dirname, '..', '..');
@@ -79,3 +82,19 @@ test('without bubblewrap the same program reaches the listener: the wall is what
   // Node's permission model, the second wall, still refuses files and processes.
   for (const k of ['passwd', 'repo', 'write', 'spawn']) expect({ k, v: r[k] }).toEqual({ k, v: expect.stringMatching(/^blocked/) });
 }, 30_000);
+
+test('the sandbox runs under a seccomp filter and cannot gain privileges', () => {
+  const filter = seccompFile(dir);
+  if (process.arch !== 'x64') { expect(filter).toBeNull(); return; }
+  const fd = fs.openSync(filter!, 'r');
+  try {
+    const cmd = isolatedCommand({ mode: 'bwrap' }, [], ['-e', "process.stdout.write(require('fs').readFileSync('/proc/self/status', 'utf8'))"],
+      { addressSpaceMb: 32 * 1024, cpuSeconds: 30, processes: 512, fileBytes: 0, openFiles: 128 }, 4);
+    const r = spawnSync(cmd.file, cmd.args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe', 'ignore', fd], ...asNobody() });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/^Seccomp:\s+2$/m);
+    expect(r.stdout).toMatch(/^NoNewPrivs:\s+1$/m);
+  } finally {
+    fs.closeSync(fd);
+  }
+});
