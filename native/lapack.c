@@ -1,7 +1,7 @@
 /*
  * The LAPACK routines numpy.linalg calls (through numpy's umath_linalg), on column-major Float64Array
  * matrices, from the same OpenBLAS numpy links: dgetrf (det, slogdet), dgesv (solve, inv), dsyevd
- * (eigh), dgesdd (svd), dpotrf (cholesky), dgeqrf and dorgqr (qr). Each returns LAPACK's info; sizes are checked before LAPACK sees a pointer.
+ * (eigh), dgesdd (svd), dpotrf (cholesky), dgeqrf and dorgqr (qr), dgelsd (lstsq). Each returns LAPACK's info; sizes are checked before LAPACK sees a pointer.
  * Compiled as part of blas.c (scripts/build-native.js builds the files it lists).
  */
 #include <stdlib.h>
@@ -22,6 +22,9 @@ extern void dgeqrf_(const int *m, const int *n, double *a, const int *lda, doubl
                     int *info);
 extern void dorgqr_(const int *m, const int *n, const int *k, double *a, const int *lda, const double *tau, double *work,
                     const int *lwork, int *info);
+
+extern void dgelsd_(const int *m, const int *n, const int *nrhs, double *a, const int *lda, double *b, const int *ldb,
+                    double *s, const double *rcond, int *rank, double *work, const int *lwork, int *iwork, int *info);
 
 #define LAPACK_LIB "tsdl native lapack"
 #define LAPACK_MAX 46340 /* n * n stays within an int */
@@ -214,6 +217,42 @@ static napi_value js_dorgqr(napi_env env, napi_callback_info cb) {
   return lp_info(env, info);
 }
 
+/*
+ * dgelsd(m, n, nrhs, a, b, s, rcond, rank) -> info: the least-squares solution in b's first n rows
+ * (b is max(m, n) × nrhs), singular values into s, the effective rank into rank[0].
+ */
+static napi_value js_dgelsd(napi_env env, napi_callback_info cb) {
+  napi_value a[8];
+  int m, n, nrhs;
+  double *A, *B, *S, rcond;
+  int32_t *rank;
+  if (!tsdl_get_args(env, cb, 8, a, LAPACK_LIB, "dgelsd") || !lp_dim(env, a[0], &m, "m") || !lp_dim(env, a[1], &n, "n") ||
+      !lp_dim(env, a[2], &nrhs, "nrhs"))
+    return NULL;
+  int k = m < n ? m : n, ldb = m > n ? m : n;
+  if (ldb < 1) ldb = 1;
+  if (!lp_array(env, a[3], napi_float64_array, "Float64Array", (void **)&A, (int64_t)m * n, "a") ||
+      !lp_array(env, a[4], napi_float64_array, "Float64Array", (void **)&B, (int64_t)ldb * nrhs, "b") ||
+      !lp_array(env, a[5], napi_float64_array, "Float64Array", (void **)&S, k, "s") ||
+      napi_get_value_double(env, a[6], &rcond) != napi_ok ||
+      !lp_array(env, a[7], napi_int32_array, "Int32Array", (void **)&rank, 1, "rank"))
+    return NULL;
+  rank[0] = 0;
+  if (m == 0 || n == 0 || nrhs == 0) return lp_info(env, 0);
+  int lda = m, info = 0, lwork = -1, iq = 0, r = 0;
+  double wq;
+  dgelsd_(&m, &n, &nrhs, A, &lda, B, &ldb, S, &rcond, &r, &wq, &lwork, &iq, &info);
+  if (info != 0) return lp_info(env, info);
+  lwork = (int)wq;
+  double *work = malloc(sizeof(double) * (size_t)(lwork > 0 ? lwork : 1));
+  int *iwork = malloc(sizeof(int) * (size_t)(iq > 0 ? iq : 1));
+  if (!work || !iwork) { free(work); free(iwork); return lp_no_memory(env); }
+  dgelsd_(&m, &n, &nrhs, A, &lda, B, &ldb, S, &rcond, &r, work, &lwork, iwork, &info);
+  free(work); free(iwork);
+  rank[0] = r;
+  return lp_info(env, info);
+}
+
 static napi_status tsdl_register_lapack(napi_env env, napi_value exports) {
   napi_property_descriptor props[] = {
     {"dgetrf", NULL, js_dgetrf, NULL, NULL, NULL, napi_enumerable, NULL},
@@ -223,6 +262,7 @@ static napi_status tsdl_register_lapack(napi_env env, napi_value exports) {
     {"dpotrf", NULL, js_dpotrf, NULL, NULL, NULL, napi_enumerable, NULL},
     {"dgeqrf", NULL, js_dgeqrf, NULL, NULL, NULL, napi_enumerable, NULL},
     {"dorgqr", NULL, js_dorgqr, NULL, NULL, NULL, napi_enumerable, NULL},
+    {"dgelsd", NULL, js_dgelsd, NULL, NULL, NULL, napi_enumerable, NULL},
   };
   return napi_define_properties(env, exports, sizeof props / sizeof props[0], props);
 }

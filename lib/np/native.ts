@@ -53,6 +53,8 @@ export interface NativeBlas {
   dpotrf?(n: number, a: Float64Array): number;
   dgeqrf?(m: number, n: number, a: Float64Array, tau: Float64Array): number;
   dorgqr?(m: number, n: number, k: number, a: Float64Array, tau: Float64Array): number;
+  /** b is max(m, n) × nrhs (column-major); the rank comes back in rank[0]. */
+  dgelsd?(m: number, n: number, nrhs: number, a: Float64Array, b: Float64Array, s: Float64Array, rcond: number, rank: Int32Array): number;
   setThreads(n: number): void;
   info(): { library: string; corename: string; config: string; threads: number };
 }

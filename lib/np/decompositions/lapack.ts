@@ -2,7 +2,7 @@
 // numpy's umath_linalg makes; null when the addon (or its LAPACK part) is not loaded.
 import { activeNative } from '../native';
 
-const ROUTINES = ['dgetrf', 'dgesv', 'dsyevd', 'dgesdd', 'dpotrf', 'dgeqrf', 'dorgqr'] as const;
+const ROUTINES = ['dgetrf', 'dgesv', 'dsyevd', 'dgesdd', 'dpotrf', 'dgeqrf', 'dorgqr', 'dgelsd'] as const;
 type Lapack = Required<Pick<import('../native').NativeBlas, typeof ROUTINES[number]>>;
 
 export function lapack(): Lapack | null {

@@ -206,6 +206,32 @@ export function matrix_rank(x: ArrayLike, opts: { tol?: number } = {}): NDArray 
   return new NDArray(Float64Array.from(ranks), st.batch, 'int64');
 }
 
+/**
+ * lstsq as numpy's umath_linalg does it: dgelsd on column-major copies, then each column's residual as
+ * the sum of squares of the solution buffer's rows n..m-1 (only when the rank is n and m > n).
+ */
+function lapackLstsq(lp: NonNullable<ReturnType<typeof lapack>>, a: Float64Array, m: number, n: number,
+  bv: Float64Array, k: number, rcond: number, vector: boolean): [NDArray, NDArray, number, NDArray] {
+  const ldb = Math.max(m, n, 1);
+  const fb = new Float64Array(ldb * k);
+  for (let j = 0; j < k; j++) for (let i = 0; i < m; i++) fb[j * ldb + i] = bv[i * k + j];
+  const s = new Float64Array(Math.min(m, n)), rank = new Int32Array(1);
+  if (lp.dgelsd(m, n, k, toColumnMajor(a, m, n), fb, s, rcond, rank) > 0) throw new LinAlgError('SVD did not converge in Linear Least Squares');
+  const x = new Float64Array(n * k);
+  for (let j = 0; j < k; j++) for (let i = 0; i < n; i++) x[i * k + j] = fb[j * ldb + i];
+  let residuals = new NDArray(new Float64Array(0), [0], 'float64');
+  if (rank[0] === n && m > n) {
+    const res = new Float64Array(k);
+    for (let j = 0; j < k; j++) {
+      let acc = 0;
+      for (let i = n; i < m; i++) { const v = fb[j * ldb + i]; acc += v * v; }
+      res[j] = acc;
+    }
+    residuals = new NDArray(res, [k], 'float64');
+  }
+  return [new NDArray(x, vector ? [n] : [n, k], 'float64'), residuals, rank[0], new NDArray(s, [s.length], 'float64')];
+}
+
 /** numpy.linalg.lstsq: [x, residuals, rank, s] for a 2-d a and a 1-d or 2-d b. */
 export function lstsq(aIn: ArrayLike, bIn: ArrayLike, opts: { rcond?: number | null } = {}): [NDArray, NDArray, number, NDArray] {
   const options = readOptions('lstsq', opts, ['rcond']);
@@ -218,8 +244,10 @@ export function lstsq(aIn: ArrayLike, bIn: ArrayLike, opts: { rcond?: number | n
   if (b.shape[0] !== m) throw new LinAlgError('Incompatible dimensions');
   const vector = b.ndim === 1;
   const k = vector ? 1 : b.shape[1];
-  const p = svdMatrix(st.mats[0], m, n);
   const rcond = options.rcond ?? 2 ** -52 * Math.max(m, n);
+  const lp = lapack();
+  if (lp !== null) return lapackLstsq(lp, st.mats[0], m, n, b.values(), k, rcond, vector);
+  const p = svdMatrix(st.mats[0], m, n);
   const cutoff = rcond * (p.s.length ? p.s[0] : 0);
   const pi = pseudoInverse(p, m, n, cutoff);
   const bv = b.values(), sol = allocF64(n * k);
