@@ -20,6 +20,11 @@ export class ZeroDivisionError extends Error {
   constructor(message: string) { super(message); this.name = 'ZeroDivisionError'; }
 }
 
+/** Python's OverflowError (a value beyond what the target type holds). */
+export class OverflowError extends Error {
+  constructor(message: string) { super(message); this.name = 'OverflowError'; }
+}
+
 /** numpy's UFuncTypeError: a ufunc has no loop for the operand's dtype. */
 export class UFuncTypeError extends TypeError {
   constructor(message: string) { super(message); this.name = 'UFuncTypeError'; }

@@ -29,7 +29,7 @@ import { argwhere, count_nonzero, flatnonzero } from './searching';
 import { pad } from './pad';
 import { finfo } from './finfo';
 import { einsum, inner, tensordot } from './contractions';
-import { ValueError, IndexError, AxisError, ZeroDivisionError, normalizeAxis } from './errors';
+import { ValueError, IndexError, AxisError, ZeroDivisionError, OverflowError, normalizeAxis } from './errors';
 import { norm } from './norm';
 import { det, inv, slogdet, solve } from './decompositions/lu';
 import { lstsq, matrix_rank, pinv, svd } from './decompositions/svd';
@@ -116,7 +116,7 @@ export const np = {
   cosh, arcsinh, arccosh, arctanh, log2, log10, log1p, expm1, exp2, cbrt, deg2rad, rad2deg, radians, degrees, hypot,
   signbit,
   einsum, tensordot, inner,
-  ValueError, IndexError, AxisError, ZeroDivisionError,
+  ValueError, IndexError, AxisError, ZeroDivisionError, OverflowError,
 
   dot, matmul, outer,
   linalg: { norm, det, slogdet, inv, solve, svd, pinv, lstsq, matrix_rank, cholesky, qr, eigh, eigvalsh, LinAlgError },

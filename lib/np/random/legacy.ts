@@ -4,6 +4,7 @@
  * `choice(10, { size: 3, replace: false })`. Without a size the result is a JS number.
  */
 import { allocF64, allocF64Uninit } from '../alloc';
+import { IndexError, OverflowError, ValueError } from '../errors';
 import { randomFillSync } from 'crypto';
 import { NDArray } from '../ndarray';
 import { shapeSize } from '../layout';
@@ -13,7 +14,8 @@ import { activeNative } from '../native';
 import { drawBroadcast } from './param_draws';
 import { Source, beta, binomial, poisson, standardExponential, standardGamma } from './distributions';
 
-const nonNegative = (v: number): boolean => !(v < 0);
+// numpy's CONS_NON_NEGATIVE tests the sign bit: -0.0 is refused too.
+const nonNegative = (v: number): boolean => !(v < 0 || Object.is(v, -0));
 const positive = (v: number): boolean => !(v <= 0);
 /** numpy's POISSON_LAM_MAX: the largest lam whose draws fit in an int64 with room to spare. */
 const POISSON_LAM_MAX = 9.223372006484771e18;
@@ -41,11 +43,9 @@ export interface ChoiceOptions extends SizeOptions { replace?: boolean; p?: Valu
 /** A method's result: an NDArray when the options carry a size, else a number. */
 type Out<O> = O extends { size: Size } ? NDArray : number;
 
-/** An Error named after numpy's exception (IndexError is a RangeError, as in indexing.ts). */
-function pyError(name: string, message: string): Error {
-  const e = name === 'IndexError' ? new RangeError(message) : new Error(message);
-  e.name = name;
-  return e;
+/** numpy's exception of that name (lib/np/errors.ts). */
+function pyError(name: 'ValueError' | 'IndexError' | 'OverflowError', message: string): Error {
+  return name === 'IndexError' ? new IndexError(message) : name === 'OverflowError' ? new OverflowError(message) : new ValueError(message);
 }
 const valueError = (message: string) => pyError('ValueError', message);
 
