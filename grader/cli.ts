@@ -7,6 +7,7 @@ import { registerValidateCommand } from './commands/validate';
 import { registerWorkerCommand } from './commands/worker';
 import { registerStatusCommand } from './commands/status';
 import { registerGradescopeCommands } from './commands/gradescope';
+import { registerNewCommand } from './commands/new';
 
 const program = new Command();
 program
@@ -16,6 +17,7 @@ program
 registerRunCommand(program);
 registerReleaseCommand(program);
 registerGradeCommands(program);
+registerNewCommand(program);
 registerValidateCommand(program);
 registerWorkerCommand(program);
 registerStatusCommand(program);

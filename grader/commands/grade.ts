@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { assignmentOfSubmissions } from '../batch/assignment-of';
 import { collectJobs, reportName } from '../batch/intake';
 import { gradeAll } from '../batch/pool';
 import type { SubmissionResult } from '../grade/grade';
@@ -65,9 +66,11 @@ function writeReports(results: SubmissionResult[], opts: { json?: string; csv?: 
   }
 }
 
-function summary(results: SubmissionResult[]): string {
-  const lines = results.length <= 40
-    ? results.map((r) => `${r.submission.padEnd(32)} ${String(r.score).padStart(7)} / ${r.max_score}`)
+function summary(results: SubmissionResult[], verbose = false): string {
+  const lines = results.length <= 40 || verbose
+    ? results.flatMap((r) => [`${r.submission.padEnd(32)} ${String(r.score).padStart(7)} / ${r.max_score}`,
+      // --verbose: one line per graded function, with the first line of its feedback.
+      ...(verbose ? r.tests.map((t) => `    ${t.name.padEnd(28)} ${String(t.score).padStart(7)} / ${t.max_score}  ${t.output.split('\n')[0]}`) : [])])
     : [];
   const full = results.filter((r) => r.score === r.max_score).length;
   const failed = results.filter((r) => r.status === 'failed').length;
@@ -81,7 +84,8 @@ export function registerGradeCommands(program: Command): void {
   program.command('grade')
     .description('grade submitted notebooks (files or folders of .ipynb) against an assignment\'s hidden tests')
     .argument('<submissions...>', 'notebooks or folders of notebooks')
-    .requiredOption('-a, --assignment <id>', 'assignment id (a folder of grader/assignments)')
+    .option('-a, --assignment <id>', 'assignment id (a folder of grader/assignments) or folder; default: the one the notebooks name (metadata.tsdl.assignment)')
+    .option('-v, --verbose', 'print a line per graded function of each submission')
     .option('-j, --jobs <n>', 'parallel workers', String(os.cpus().length))
     .option('--json <file|dir>', 'Gradescope results.json (a file for one submission, else a folder)')
     .option('--csv <file>', 'grades as CSV')
@@ -94,12 +98,14 @@ export function registerGradeCommands(program: Command): void {
     .option('--queue <url>', 'grade on a Redis queue served by `tsdl worker` processes (redis://host:port/db)')
     .option('--regrade', 'with --db: also grade again results graded under another hidden-tests version')
     .option('--unsafe-no-isolation', 'grade without bubblewrap (never for credit; every report says so)')
-    .action(async (paths: string[], o: { assignment: string; jobs: string; json?: string; csv?: string; html?: string; db?: string; timeout: string; submissionTimeout: string; memory: string; compileTimeout: string; queue?: string; regrade?: boolean; unsafeNoIsolation?: boolean }) => {
+    .action(async (paths: string[], o: { assignment?: string; verbose?: boolean; jobs: string; json?: string; csv?: string; html?: string; db?: string; timeout: string; submissionTimeout: string; memory: string; compileTimeout: string; queue?: string; regrade?: boolean; unsafeNoIsolation?: boolean }) => {
       const limits = parseLimits(o);
       const jobs = collectJobs(paths);
+      o.assignment ??= assignmentOfSubmissions(jobs.map((j) => j.file));
       // --assignment takes an id or an assignment folder; results are stored under the id.
-      const assignmentId = fs.existsSync(o.assignment) && fs.statSync(o.assignment).isDirectory() ? path.basename(path.resolve(o.assignment)) : o.assignment;
-      const assignmentArg = assignmentId === o.assignment ? o.assignment : path.resolve(o.assignment);
+      const given = o.assignment;
+      const assignmentId = fs.existsSync(given) && fs.statSync(given).isDirectory() ? path.basename(path.resolve(given)) : given;
+      const assignmentArg = assignmentId === given ? given : path.resolve(given);
       if (o.db) fs.mkdirSync(path.dirname(path.resolve(o.db)), { recursive: true });
       const db = o.db ? new Gradebook(o.db) : null;
       const version = assignmentVersion(assignmentArg);
@@ -128,7 +134,7 @@ export function registerGradeCommands(program: Command): void {
       all.sort((a, b) => a.submission.localeCompare(b.submission));
       writeReports(all, o);
       db?.close();
-      console.log(summary(all));
+      console.log(summary(all, o.verbose));
       if (all.some((r) => r.status === 'failed')) process.exitCode = 2;
     });
 

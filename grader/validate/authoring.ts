@@ -28,6 +28,9 @@ export interface AuthoringOptions {
 /** Checks that need only the assignment's files; `released`: notebooks/<id>.ipynb. */
 export async function fileChecks(id: string, dir: string, released: string, opts: AuthoringOptions = {}): Promise<CheckResult[]> {
   const sourceFile = path.join(dir, 'source.ipynb');
+  // Cells type-check against dist/types: built from lib/ and the assignments' lib/ folders, rebuilt when older.
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  (require('../../scripts/runtime-bundle.js') as { ensureRuntimeBundle: () => boolean }).ensureRuntimeBundle();
   const results: CheckResult[] = [staleReleaseCheck(id, sourceFile, released), hiddenTypecheck(path.join(dir, 'hidden_tests.ts'))];
   results.push(testCellsCheck(readNotebook(sourceFile)));
   let release: Notebook | null = null;
