@@ -15,7 +15,8 @@ const { spawnSync } = require('child_process');
 const REPO = path.resolve(__dirname, '..');
 const NATIVE = path.join(REPO, 'native');
 const SOURCES = ['blas.c', 'random.c', 'ufunc.c'].map((f) => path.join(NATIVE, f));
-const HEADERS = ['parts.h', 'napi_args.h'].map((f) => path.join(NATIVE, f));
+// Files the sources #include: a change to any of them rebuilds the addon (blas.c includes lapack.c).
+const HEADERS = ['parts.h', 'napi_args.h', 'lapack.c'].map((f) => path.join(NATIVE, f));
 const ADDON = path.join(REPO, 'build', 'tsdl_blas.node');
 
 function napiInclude() {

@@ -20,3 +20,11 @@ test('lib/np/ndarray.ts imports no operation module', async () => {
   for (const op of ['ufuncs.ts', 'reductions.ts', 'shape.ts', 'indexing.ts', 'linalg.ts']) expect(reached).not.toContain(op);
   expect(reached).toContain('layout.ts');
 }, 60_000);
+
+test('grader/ has no import cycle, type-only imports included', async () => {
+  const graph = await madge(path.join(__dirname, '..', 'grader'), {
+    fileExtensions: ['ts'], tsConfig: path.join(__dirname, '..', 'tsconfig.json'), detectiveOptions: { ts: { skipTypeImports: false } },
+  });
+  expect(Object.keys(graph.obj()).length).toBeGreaterThan(50);
+  expect(graph.circular()).toEqual([]);
+}, 60_000);

@@ -15,14 +15,13 @@ import { bindThroughExports } from './late_binding';
 import { readSubmission } from './notebook_input';
 import { fromWire, toWire, Wire } from './serialize';
 import { np } from '../../lib';
-import type { SandboxBundle } from '../sandbox/bundle';
-import { Limits, Sandbox, SandboxFailure, TestOutcome } from '../sandbox/client';
+import type { SandboxFailure, TestOutcome } from '../sandbox/client';
+import type { RunConfig } from '../sandbox/run-config';
 import { referenceOutcomes } from './reference-run';
 import { functionArity } from './arity';
 import { SuiteLines } from './suite-lines';
 import { arityProblems, SuiteShapeError, suiteShapeProblems } from './suite-shape';
 import { explainUnseen } from './unseen';
-import type { Isolation } from '../sandbox/isolate';
 
 export interface PreparedCase {
   name: string;
@@ -40,16 +39,7 @@ export interface PreparedCase {
 /** A compiled cell of the source notebook and the graded functions it defines (none for setup cells). */
 export interface SourceCell { cell: CompiledCell; defines: string[] }
 
-/**
- * How submissions run: the settings the sandbox gets, the same for the reference and for students.
- * `addon`: the native addon's file when the run uses it (else the library's WebAssembly and
- * TypeScript kernels, which give the same bits on every machine).
- */
-export interface RunConfig { bundle: SandboxBundle; isolation: Isolation; env: Record<string, string>; addon?: string }
-
-export function newSandbox(run: RunConfig, limits: Limits): Sandbox {
-  return new Sandbox(run.bundle, run.isolation, limits, run.addon);
-}
+export type { RunConfig };
 
 export interface AssignmentContext {
   id: string;

@@ -9,7 +9,8 @@
 import * as path from 'path';
 import { analyzeCell, CellInfo } from './cells';
 import type { AssignmentContext, PreparedCase } from './context';
-import { newSandbox, referenceCells } from './context';
+import { referenceCells } from './context';
+import { newSandbox } from '../sandbox/run-config';
 import type { CompiledCell } from './executor';
 import { describeError } from './feedback';
 import { compileStudent, StudentUnit } from './student-program';

@@ -7,8 +7,8 @@ import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { CompiledCell } from './executor';
-import type { RunConfig } from './context';
-import { DEFAULT_LIMITS, Sandbox, TestOutcome } from '../sandbox/client';
+import { DEFAULT_LIMITS, TestOutcome } from '../sandbox/client';
+import { newSandbox, RunConfig } from '../sandbox/run-config';
 import type { CaseInput } from '../sandbox/protocol';
 
 export interface ReferenceRequest { fn: string; cells: CompiledCell[]; cases: CaseInput[] }
@@ -21,7 +21,7 @@ export async function referenceOutcomes(run: RunConfig, requests: ReferenceReque
   const file = path.join(path.dirname(run.bundle.dir), `reference-${key}.json`);
   try { return JSON.parse(fs.readFileSync(file, 'utf8')) as TestOutcome[]; } catch { /* not cached yet */ }
 
-  const sandbox = new Sandbox(run.bundle, run.isolation, { ...DEFAULT_LIMITS, timeoutMs: 120_000, submissionMs: 3_600_000 }, run.addon);
+  const sandbox = newSandbox(run, { ...DEFAULT_LIMITS, timeoutMs: 120_000, submissionMs: 3_600_000 });
   const out: TestOutcome[] = [];
   try {
     for (const r of requests) out.push(await sandbox.test({ fn: r.fn, cells: r.cells, references: null, cases: r.cases, env: run.env }));
