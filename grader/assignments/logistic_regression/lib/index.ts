@@ -1,2 +1,3 @@
-// What the notebook imports as 'tsdl/lib/course/logistic_regression': helpers and public tests.
+// What the logistic-regression notebook imports as 'tsdl/lib/course/logistic_regression': its dataset and public tests.
+export { load_dataset } from './dataset';
 export * from './public_tests';
