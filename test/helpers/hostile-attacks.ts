@@ -27,6 +27,8 @@ export interface AttackCase extends HostileCase {
   absent?: RegExp[];
   /** Skipped by the CLI test (too slow or too big for the shared machine); kept for the record. */
   slow?: boolean;
+  /** Text that must not appear unescaped in the submission's HTML page. */
+  absentInHtml?: RegExp[];
   /** Upper bound on each of this submission's report files (JSON, HTML). */
   maxReportBytes?: number;
 }
@@ -433,7 +435,7 @@ function scale_all(p: Params, k: number): Params {
     nb(TERMINAL_FILE, "a file name with terminal escape sequences and a newline: tsdl grade's summary (printed for batches of up to 40) must not print them raw", () => loadToySource(), 4),
     nb('atk-36-html-in-error.ipynb', 'markup in an error message and in a returned object\'s constructor name: the HTML report must escape it',
       () => withSolution('scale', "if (k === 3) throw new Error('<img src=x onerror=alert(1)><script>alert(2)</script>'); y = Object.create({ constructor: { name: '<script>alert(3)</script>' } }) as NDArray;"), 2,
-      { absent: [/<script>alert/, /<img src=x/] }),
+      { absentInHtml: [/<script>alert/, /<img src=x/] }),
     {
       file: 'atk-37-fifo.ipynb', what: 'a named pipe in the submissions folder: a reader that opened it would block forever', score: 0,
       feedback: { scale: /not a regular file/ },
@@ -497,7 +499,7 @@ const mine = exports.scale;
 delete exports.scale;
 const bomb = { get stack(): string { return 'LEAK44 ' + String(0.123456789) + ' ' + 'z'.repeat(5000); }, toString: (): string => 'bomb' };
 Object.setPrototypeOf(exports, Object.defineProperty({}, 'scale', { get: () => mine, set() { throw bomb; }, configurable: true }));`)),
-      3, { feedback: { scale: /2 of 2 hidden tests passed/, init_weights: /2 of 2 hidden tests passed/ }, absent: [/LEAK44 0\.123456789/] }),
+      3, { feedback: { scale: /2 of 2 hidden tests passed/, init_weights: /2 of 2 hidden tests passed/ }, absent: [/LEAK44 0\.123456789/, /grader error in the sandbox/] }),
     nb('atk-45-proxy-spins-in-serializer.ipynb', "a returned Proxy whose ownKeys trap spins: the realm's serializer runs it (must stay under the case's time limit)",
       () => withSolution('scale', 'y = new Proxy({}, { ownKeys() { for (;;) { /* spin */ } } }) as unknown as NDArray;'), 2,
       { feedback: { scale: /time limit reached/, init_weights: /2 of 2 hidden tests passed/ } }),
