@@ -9,7 +9,7 @@
  * Taylor series of sin r and cos r in double-double, then one rounding. For |x| > 2^30 this
  * falls back to Math.sin/Math.cos.
  */
-import { DD, add, divNumber, fastTwoSum, mul, neg, round, twoProd, twoSum } from './dd';
+import { DD, add, divNumber, fastTwoSum, mul, neg, round, twoProd, twoSum } from '../np/libm/double_double';
 
 // pi/2 = P0 + P1 + P2 + O(6e-50)
 const P0 = 1.5707963267948966;

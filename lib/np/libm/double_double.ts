@@ -1,5 +1,7 @@
 /**
- * Error-free transformations for emulating glibc's fused multiply-adds in JS, which has no FMA.
+ * Double-double arithmetic, the one implementation in lib/: error-free transformations (used to
+ * emulate glibc's fused multiply-adds in JS, which has no FMA) and sums and products of
+ * double-doubles (the dataset generators' trigonometry).
  *
  * a*b = p + e exactly by Dekker/Veltkamp splitting (each half has <= 26 bits, so the partial
  * products are exact), a+b = s + e exactly by Knuth's TwoSum. fma(a, b, c) is then the sum
@@ -76,3 +78,53 @@ export function splitTable(t: Float64Array): [Float64Array, Float64Array] {
   const h = t.map(splitHigh);
   return [h, t.map((v, i) => v - h[i])];
 }
+
+/** A double-double: an unevaluated sum hi + lo of two doubles (about 106 significant bits). */
+export type DD = readonly [number, number];
+
+/** a + b exactly, as [sum, error], for any magnitudes (Knuth's TwoSum). */
+export function twoSum(a: number, b: number): DD {
+  const s = a + b;
+  const bb = s - a;
+  return [s, (a - (s - bb)) + (b - bb)];
+}
+
+/** a + b exactly when |a| >= |b| (or a is 0). */
+export function fastTwoSum(a: number, b: number): DD {
+  const s = a + b;
+  return [s, b - (s - a)];
+}
+
+/** a * b exactly, as [product, error]. */
+export function twoProd(a: number, b: number): DD {
+  const p = a * b;
+  return [p, twoProdErr(a, b, p)];
+}
+
+export function add(a: DD, b: DD): DD {
+  const [s, e] = twoSum(a[0], b[0]);
+  const [t, f] = twoSum(a[1], b[1]);
+  const [u, g] = fastTwoSum(s, e + t);
+  return fastTwoSum(u, g + f);
+}
+
+export const neg = (a: DD): DD => [-a[0], -a[1]];
+export const sub = (a: DD, b: DD): DD => add(a, neg(b));
+
+export function mul(a: DD, b: DD): DD {
+  const [p, e] = twoProd(a[0], b[0]);
+  return fastTwoSum(p, e + (a[0] * b[1] + a[1] * b[0]));
+}
+
+/** a / b for a double b, with one Newton correction. */
+export function divNumber(a: DD, b: number): DD {
+  const q1 = a[0] / b;
+  const r = sub(a, twoProd(q1, b));
+  const q2 = r[0] / b;
+  const r2 = sub(r, twoProd(q2, b));
+  const q3 = r2[0] / b;
+  return add(fastTwoSum(q1, q2), [q3, 0]);
+}
+
+/** The double nearest to hi + lo. */
+export const round = (a: DD): number => a[0] + a[1];
