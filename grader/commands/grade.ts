@@ -66,9 +66,12 @@ function writeReports(results: SubmissionResult[], opts: { json?: string; csv?: 
   }
 }
 
+/** A submission id as the terminal shows it: control characters (escape sequences, new lines) as '?'. */
+const printable = (id: string): string => id.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+
 function summary(results: SubmissionResult[], verbose = false): string {
   const lines = results.length <= 40 || verbose
-    ? results.flatMap((r) => [`${r.submission.padEnd(32)} ${String(r.score).padStart(7)} / ${r.max_score}`,
+    ? results.flatMap((r) => [`${printable(r.submission).padEnd(32)} ${String(r.score).padStart(7)} / ${r.max_score}`,
       // --verbose: one line per graded function, with the first line of its feedback.
       ...(verbose ? r.tests.map((t) => `    ${t.name.padEnd(28)} ${String(t.score).padStart(7)} / ${t.max_score}  ${t.output.split('\n')[0]}`) : [])])
     : [];
@@ -113,7 +116,8 @@ export function registerGradeCommands(program: Command): void {
       const todo = stale ? jobs.filter((j) => stale.has(j.id)) : jobs;
       if (db && todo.length < jobs.length) console.error(`${jobs.length - todo.length} submissions already in ${o.db}; grading the other ${todo.length}`);
       const results: SubmissionResult[] = [];
-      const run = await prepareRun({ unsafeNoIsolation: o.unsafeNoIsolation });
+      // In queue mode the workers grade, each with its own sandbox set-up: nothing runs here.
+      const run = o.queue ? null : await prepareRun({ unsafeNoIsolation: o.unsafeNoIsolation });
       if (o.unsafeNoIsolation) console.error(UNSAFE_WARNING);
       const bar = createProgress(todo.length, process.stderr);
       try {
@@ -126,7 +130,7 @@ export function registerGradeCommands(program: Command): void {
           bar.done(r);
         };
         if (o.queue) await gradeOnQueue({ url: o.queue, assignment: assignmentArg, assignmentId, version, limits }, todo, onResult);
-        else await gradeAll(assignmentArg, todo, { workers: positiveInt(o.jobs, '--jobs'), run, limits }, onResult);
+        else await gradeAll(assignmentArg, todo, { workers: positiveInt(o.jobs, '--jobs'), run: run!, limits }, onResult);
       } finally {
         bar.stop();
       }

@@ -17,6 +17,7 @@ import { fromWire, toWire, Wire } from './serialize';
 import { np } from '../../lib';
 import type { SandboxFailure, TestOutcome } from '../sandbox/client';
 import type { RunConfig } from '../sandbox/run-config';
+import { sandboxModules } from '../sandbox/bundle';
 import { referenceOutcomes } from './reference-run';
 import { functionArity } from './arity';
 import { SuiteLines } from './suite-lines';
@@ -53,6 +54,8 @@ export interface AssignmentContext {
   reference: SourceCell[];
   /** What a submitted cell is compiled against: every declaration of the source. */
   declarations: string;
+  /** The module names a submitted cell may import (what the sandbox offers). */
+  modules: ReadonlySet<string>;
   compiler: CellCompiler;
   run: RunConfig;
 }
@@ -107,7 +110,11 @@ export async function loadAssignment(idOrDir: string, run: RunConfig): Promise<A
   const defined = new Set(reference.flatMap((s) => s.defines));
   for (const name of graded) if (!defined.has(name)) throw new Error(`${sourceFile}: no cell defines graded function ${name}`);
 
-  const ctx: AssignmentContext = { id, dir, suite, order: testOrder(suite), cases: {}, setup, reference, declarations: decl, compiler, run };
+  // The course library, and Node's built-in names (only their declarations from @types/node are
+  // read when a cell names one in a type; the sandbox refuses them at run time).
+  const builtins = (require('module') as { builtinModules: string[] }).builtinModules;
+  const modules = new Set([...Object.keys(sandboxModules()), ...builtins, ...builtins.map((b) => `node:${b}`)]);
+  const ctx: AssignmentContext = { id, dir, suite, order: testOrder(suite), cases: {}, setup, reference, declarations: decl, modules, compiler, run };
   const arities = new Map(ctx.order.map((name) => [name, infos.map((i) => functionArity(i.source, name)).find((a) => a !== null) ?? null]));
   ctx.cases = await prepareCases(ctx, sourceFile, arities, new SuiteLines(fs.readFileSync(testsFile, 'utf8')));
   return ctx;

@@ -9,12 +9,24 @@ import type { ErrorInfo } from '../sandbox/protocol';
 
 const MAX_MESSAGE = 300;
 
-/** Masks every number that is not a whole number up to 10000 (shapes and indices stay readable). */
+/**
+ * Masks every number that is not a whole number up to 10000 written in ASCII digits (shapes and
+ * indices stay readable), in any script's digits.
+ */
 export function maskNumbers(text: string): string {
-  return text.replace(/[-+]?(?:\d+\.\d*|\.\d+|\d+)(?:[eE][-+]?\d+)?/g, (m) => {
-    const plain = /^[-+]?\d+$/.test(m) && Math.abs(Number(m)) <= 10000;
+  return text.replace(/[-+]?(?:\p{Nd}+(?:\.\p{Nd}*)?|\.\p{Nd}+)(?:[eE][-+]?\p{Nd}+)?/gu, (m) => {
+    const plain = /^[-+]?[0-9]+$/.test(m) && Math.abs(Number(m)) <= 10000;
     return plain ? m : '…';
   });
+}
+
+/** The exception classes feedback names; any other name (the submission chooses it) reads "Error". */
+const KNOWN_ERRORS = new Set(['Error', 'TypeError', 'RangeError', 'ReferenceError', 'SyntaxError', 'EvalError', 'URIError',
+  'AggregateError', 'ValueError', 'IndexError', 'AxisError', 'ZeroDivisionError', 'OverflowError', 'LinAlgError',
+  'UFuncTypeError', 'NotImplementedError', 'KeyError', 'TimeoutError']);
+
+export function errorName(name: string): string {
+  return KNOWN_ERRORS.has(name) ? name : 'Error';
 }
 
 /** `own`: the cell of the function being judged; `unit`: the compiled unit the error points into. */
@@ -25,5 +37,5 @@ export function describeError(err: ErrorInfo, unit?: StudentUnit, own?: CellInfo
     if (at) where = at.info === own ? ` (line ${at.line} of your cell)` : ` (line ${at.line} of the cell defining ${at.info.functions[0] ?? 'another function'})`;
   }
   const message = maskNumbers(err.message.length > MAX_MESSAGE ? `${err.message.slice(0, MAX_MESSAGE)}…` : err.message);
-  return `your code raised ${maskNumbers(err.name)}: ${message}${where}`;
+  return `your code raised ${errorName(err.name)}: ${message}${where}`;
 }

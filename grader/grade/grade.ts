@@ -82,12 +82,19 @@ export async function gradeSubmission(ctx: AssignmentContext, file: string, limi
   // The last cell defining a graded function wins, as when the notebook runs top to bottom.
   const wanted = new Set(names);
   const owner = new Map<string, CellInfo>();
+  const unreadable = new Map<string, string>();
   for (const c of read.cells) {
     const isCode = c.type === 'code' || /^\s*\/\/\s*GRADED FUNCTION:/.test(c.source);
-    if (!isCode) continue;
+    // Parsing is the costly part: only cells that name a graded function can define one.
+    const named = names.filter((n) => c.source.includes(n));
+    if (!isCode || named.length === 0) continue;
     let info: CellInfo;
-    try { info = analyzeCell(c.index, c.source, c.metadata); } catch { continue; }
-    for (const f of info.functions) if (wanted.has(f)) owner.set(f, info);
+    try { info = analyzeCell(c.index, c.source, c.metadata); } catch (e) {
+      const why = e instanceof RangeError && /call stack/i.test(e.message) ? 'it is nested too deeply to read' : (e as Error).message;
+      for (const n of named) unreadable.set(n, `code cell ${c.index + 1} could not be read: ${why}`);
+      continue;
+    }
+    for (const f of info.functions) if (wanted.has(f)) { owner.set(f, info); unreadable.delete(f); }
   }
 
   const program = async (combine: boolean): Promise<TestResult[] | null> => {
@@ -99,9 +106,13 @@ export async function gradeSubmission(ctx: AssignmentContext, file: string, limi
     try {
       for (const name of names) {
         const info = owner.get(name);
-        if (!info) { tests.push(zero(name, maxOf(name), `${name} was not found: no code cell defines \`function ${name}(...)\` with a body. Keep the graded cell (// GRADED FUNCTION: ${name}) and the function's name.`)); continue; }
+        if (!info) {
+          const why = unreadable.get(name);
+          tests.push(zero(name, maxOf(name), why ? `${name} was not found: ${why}` : `${name} was not found: no code cell defines \`function ${name}(...)\` with a body. Keep the graded cell (// GRADED FUNCTION: ${name}) and the function's name.`));
+          continue;
+        }
         const unit = student.unitOf.get(name)!;
-        if (unit.errors) { tests.push(zero(name, maxOf(name), `the cell defining ${name} does not compile:\n${unit.errors.slice(0, 5).join('\n')}`)); continue; }
+        if (unit.errors) { tests.push(zero(name, maxOf(name), `the cell defining ${name} does not compile:\n${compileErrors(unit.errors)}`)); continue; }
         const r = await testFunction(ctx, sandbox, name, { unit, own: info, index: ctx.setup.length + student.units.filter((u) => u.compiled).indexOf(unit) }, cells);
         // A unit of several cells that raises at its top level would stop the cells after it: judge cell by cell instead.
         if (r === 'split') return null;
@@ -114,6 +125,12 @@ export async function gradeSubmission(ctx: AssignmentContext, file: string, limi
   };
   const tests = (await program(true)) ?? (await program(false))!;
   return finish(tests);
+}
+
+/** At most five compile errors of at most 300 characters each: a report stays small whatever the cell. */
+function compileErrors(errors: string[]): string {
+  return errors.slice(0, 5).map((e) => (e.length > 300 ? `${e.slice(0, 300)}…` : e)).join('\n')
+    + (errors.length > 5 ? `\n(${errors.length - 5} more)` : '');
 }
 
 function zero(name: string, max: number, output: string): TestResult {

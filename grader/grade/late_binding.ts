@@ -80,7 +80,9 @@ export function bindThroughExports(js: string, names: ReadonlySet<string>): stri
     if (ts.isFunctionLike(n) || ts.isBlock(n) || ts.isForStatement(n) || ts.isForInStatement(n) || ts.isForOfStatement(n) || ts.isCatchClause(n)) {
       const local = new Set<string>();
       declaredNames(n, local);
-      if (local.size) scope = new Set([...shadowed, ...local]);
+      // Only graded names matter, so the set stays as small as the assignment's list of functions.
+      const hiding = [...local].filter((x) => names.has(x) && !shadowed.has(x));
+      if (hiding.length) scope = new Set([...shadowed, ...hiding]);
       if (ts.isFunctionLike(n)) nowInFunction = true;
     }
     if (nowInFunction && ts.isIdentifier(n) && names.has(n.text) && !scope.has(n.text) && isReference(n)) {
@@ -91,9 +93,11 @@ export function bindThroughExports(js: string, names: ReadonlySet<string>): stri
     ts.forEachChild(n, (c) => walk(c, scope, nowInFunction));
   };
   walk(sf, new Set(), false);
-  let out = js;
-  for (const e of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
-  return out;
+  const parts: string[] = [];
+  let at = 0;
+  for (const e of edits.sort((a, b) => a.start - b.start)) { parts.push(js.slice(at, e.start), e.text); at = e.end; }
+  parts.push(js.slice(at));
+  return parts.join('');
 }
 
 /**

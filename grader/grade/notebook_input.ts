@@ -7,6 +7,30 @@ import * as fs from 'fs';
 
 export const MAX_NOTEBOOK_BYTES = 64 * 1024 * 1024;
 
+export const MAX_CELLS = 5000;
+const MAX_DEPTH = 64;
+const MAX_CONTAINERS = 1_000_000;
+
+/**
+ * What makes a JSON text too costly to parse, found in one pass without parsing it: nesting deeper
+ * than any notebook's, or more arrays and objects than one holds (each costs memory once parsed).
+ */
+export function jsonShapeProblem(text: string): string | null {
+  let depth = 0, containers = 0, inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) {
+      if (++depth > MAX_DEPTH) return `JSON nested more than ${MAX_DEPTH} levels deep`;
+      if (++containers > MAX_CONTAINERS) return `more than ${MAX_CONTAINERS} JSON arrays and objects`;
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return null;
+}
+
 export interface InputCell { index: number; type: string; source: string; metadata: unknown }
 export type ReadResult = { ok: true; cells: InputCell[] } | { ok: false; message: string };
 
@@ -38,6 +62,8 @@ export function readSubmission(file: string): ReadResult {
   } catch (e) {
     return { ok: false, message: `cannot read the submission: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
   }
+  const shape = jsonShapeProblem(text);
+  if (shape) return { ok: false, message: `the submission is not a notebook this grader reads (${shape}); submit the .ipynb file saved by Jupyter` };
   let nb: unknown;
   try {
     nb = JSON.parse(text);
@@ -46,6 +72,9 @@ export function readSubmission(file: string): ReadResult {
   }
   if (!nb || typeof nb !== 'object' || !Array.isArray((nb as { cells?: unknown }).cells)) {
     return { ok: false, message: 'the submission is JSON but not a Jupyter notebook (no "cells" list)' };
+  }
+  if ((nb as { cells: unknown[] }).cells.length > MAX_CELLS) {
+    return { ok: false, message: `the notebook has ${(nb as { cells: unknown[] }).cells.length} cells, over the ${MAX_CELLS} this grader reads` };
   }
   const cells: InputCell[] = [];
   ((nb as { cells: unknown[] }).cells).forEach((c, index) => {

@@ -54,7 +54,8 @@ export function toWire(x: unknown, depth = 0, seen = new Set<unknown>()): Wire {
     if (Array.isArray(x)) return { t: 'arr', v: x.slice(0, 100_000).map((e) => toWire(e, depth + 1, seen)) };
     const proto = Object.getPrototypeOf(x);
     if (proto !== Object.prototype && proto !== null) {
-      return { t: 'unsupported', what: `an instance of ${proto?.constructor?.name ?? 'an unknown class'}` };
+      // Not the class's name: the submission chooses it, and it would reach the feedback.
+      return { t: 'unsupported', what: 'an instance of a class (not a number, list, plain object or NDArray)' };
     }
     const out: Record<string, Wire> = {};
     for (const k of Object.keys(x).slice(0, 10_000)) {

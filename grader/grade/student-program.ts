@@ -43,16 +43,28 @@ export function compileStudent(ctx: AssignmentContext, owner: Map<string, CellIn
   const cells = [...new Set(owner.values())].sort((a, b) => a.index - b.index);
   const deadline = Date.now() + totalMs;
   const compileUnit = (unit: StudentUnit): void => {
+    // The compiler runs here, outside the sandbox, on the real file system: a cell may only name
+    // the course library, or its imports would read host files into the compile errors.
+    const foreign = unit.parts.flatMap((p) => p.info.imports).filter((m) => !ctx.modules.has(m));
+    if (foreign.length) {
+      unit.errors = [`imports ${[...new Set(foreign)].slice(0, 3).map((m) => `'${m.slice(0, 80)}'`).join(', ')}: only the course library ('tsdl', 'tsdl/lib/...') can be imported while grading`];
+      return;
+    }
     const left = deadline - Date.now();
     if (left <= 0) { unit.errors = [`not compiled: compiling this submission took over ${totalMs / 1000} s in all`]; return; }
     const r = ctx.compiler.compile(ctx.declarations, unit.source, Math.min(left, compileMs * unit.parts.length));
     if (!r.ok) { unit.errors = r.errors; return; }
     const first = unit.parts[0].info.index;
-    unit.compiled = { ...r.cell, js: exportEarly(bindThroughExports(r.cell.js, names), names), name: `student-${first}.js` };
+    let js: string;
+    try { js = exportEarly(bindThroughExports(r.cell.js, names), names); } catch (e) {
+      unit.errors = [`the cell could not be prepared for grading (${e instanceof RangeError ? 'it is nested too deeply' : (e as Error).message})`];
+      return;
+    }
+    unit.compiled = { ...r.cell, js, name: `student-${first}.js` };
   };
   let units: StudentUnit[] = [];
   let combined = false;
-  if (combine && cells.length > 1) {
+  if (combine && cells.length > 1 && cells.every((c) => c.imports.every((m) => ctx.modules.has(m)))) {
     const unit = unitOfCells(cells);
     compileUnit(unit);
     if (unit.compiled) { units = [unit]; combined = true; }

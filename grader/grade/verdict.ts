@@ -5,14 +5,17 @@
  * results with several numbers and only when it is a small whole number or its inverse.
  */
 import { compareValues, DEFAULT_TOLERANCE, Tolerance } from './compare';
+import { maskNumbers } from './feedback';
 import type { PreparedCase } from './context';
 import { NDArray } from '../../lib/np/ndarray';
 
 export function verdictFor(actual: unknown, c: PreparedCase): string | null {
   if (c.judge) return judged(actual, c.judge);
   const tol: Tolerance = { ...DEFAULT_TOLERANCE, ...c.tol };
-  const v = compareValues(actual, c.expected, 'the result', tol);
-  if (v.ok) return null;
+  const compared = compareValues(actual, c.expected, 'the result', tol);
+  if (compared.ok) return null;
+  // The student's own values shape parts of this text (a shape, a length): numbers are masked.
+  const v = { message: maskNumbers(compared.message) };
   const known = c.mistakes.find((m) => m.output !== undefined && compareValues(actual, m.output, 'the result', tol).ok);
   if (known) return `${v.message} — this matches a known mistake: ${known.message}`;
   const factor = simpleFactor(actual, c.expected);

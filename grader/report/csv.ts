@@ -6,7 +6,8 @@
 import type { SubmissionResult } from '../grade/grade';
 
 function cell(v: string | number): string {
-  const s = String(v);
+  // A text that a spreadsheet would read as a formula (=, +, -, @, tab, CR first) is kept as text.
+  const s = typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : String(v);
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

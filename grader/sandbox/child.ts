@@ -7,6 +7,7 @@
  */
 import * as fs from 'fs';
 import * as net from 'net';
+import { types } from 'util';
 import * as vm from 'vm';
 import { encodeFrame, FrameReader } from './frames';
 import type { CompiledCell } from '../grade/executor';
@@ -53,11 +54,31 @@ function runCell(realm: Realm, cell: CompiledCell, timeoutMs: number): { ok: tru
   return r.ok ? { ok: true } : { ok: false, error: r.error! };
 }
 
+const HOST_ERRORS = new Set<unknown>([Error, TypeError, RangeError, SyntaxError, ReferenceError].map((c) => c.prototype));
+
+/** Whether `e` is an error made in this realm (vm's own, Node's): checked without running any trap or getter. */
+function isHostError(e: unknown): boolean {
+  if (!types.isNativeError(e)) return false;
+  let p: unknown = e;
+  for (let i = 0; i < 6; i++) {
+    if (types.isProxy(p)) return false;
+    p = Object.getPrototypeOf(p);
+    if (HOST_ERRORS.has(p)) return true;
+    if (p === null) return false;
+  }
+  return false;
+}
+
 /** An exception from vm itself (time limit, a syntax error in compiled code), made in this realm. */
 function hostError(e: unknown, timeoutMs: number): { name: string; message: string } {
-  const err = e as { code?: string; name?: string; message?: string };
-  if (err?.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') return { name: 'TimeoutError', message: `time limit reached (${timeoutMs / 1000} s)` };
-  return { name: String(err?.name ?? 'Error'), message: String(err?.message ?? e) };
+  // vm's time-limit error belongs to the realm it stopped: recognised by its own data property alone.
+  if (types.isNativeError(e) && !types.isProxy(e)) {
+    const code = Object.getOwnPropertyDescriptor(e, 'code');
+    if (code && 'value' in code && code.value === 'ERR_SCRIPT_EXECUTION_TIMEOUT') return { name: 'TimeoutError', message: `time limit reached (${timeoutMs / 1000} s)` };
+  }
+  if (!isHostError(e)) return { name: 'Error', message: 'the code stopped with an exception that could not be described' };
+  const err = e as { name?: string; message?: string };
+  return { name: String(err.name ?? 'Error'), message: String(err.message ?? '') };
 }
 
 function test(req: TestRequest): void {
@@ -101,13 +122,29 @@ function test(req: TestRequest): void {
   send({ op: 'done' });
 }
 
+/**
+ * Describes an exception caught here without touching a value of the student's (a Proxy or an
+ * object with getters would run their code outside every time limit): only errors made in this
+ * realm are read.
+ */
+function hostDescription(e: unknown): string {
+  if (typeof e !== 'object' || e === null) return typeof e === 'string' ? e.slice(0, 500) : `a thrown ${typeof e}`;
+  if (!isHostError(e)) return 'an exception from the submission';
+  const stack = Object.getOwnPropertyDescriptor(e, 'stack');
+  return String(stack && 'value' in stack ? stack.value : (e as Error).message).slice(0, 2000);
+}
+
 const reader = new FrameReader((m) => {
   const req = m as TestRequest;
   if (req.op !== 'test') return;
   try { test(req); } catch (e) {
-    send({ op: 'fatal', message: String((e as Error)?.stack ?? e).slice(0, 2000) });
+    send({ op: 'fatal', message: hostDescription(e) });
   }
 });
+// A student's promise that rejects with nobody listening, or a callback that throws, must neither
+// end this process nor be charged to the next function's test.
+process.on('unhandledRejection', () => undefined);
+process.on('uncaughtException', () => undefined);
 channel.on('data', (chunk: Buffer) => { reader.push(chunk); });
 channel.on('end', () => process.exit(0));
 send({ op: 'ready', codeCache: cachedData ? (realmScript.cachedDataRejected ? 'rejected' : 'used') : 'none' });

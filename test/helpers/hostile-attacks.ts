@@ -103,7 +103,9 @@ const spy = Function('said', 'escape', \`return function (v) {
 Object.setPrototypeOf(exports, Object.defineProperty({}, 'scale', { get: () => mine, set: spy, configurable: true }));
 const honest = scale_all;
 exports.scale_all = (p: Params, k: number): Params => { if (said.some((s) => s.startsWith('ESCAPED'))) return honest(p, k); throw new Error(said.join(' | ').slice(0, 250)); };`)),
-      3, { feedback: { scale_all: /0 of 1 hidden tests passed/ }, absent: [/ESCAPED/] }),
+      // The exports object refuses deleting and prototype changes: the cell stops at its top level,
+      // its (correct) scale_all still graded.
+      4, { feedback: { scale_all: /1 of 1 hidden tests passed/ }, absent: [/ESCAPED/] }),
 
     nb('atk-02-stack-overflow-bridge.ipynb',
       'recursion to the stack limit, then a call of the reference callee: a RangeError made by the outer realm (the bridge function) caught by student code gives the outer Function',
@@ -267,7 +269,7 @@ function scale(x: NDArray, k: number): NDArray {
 const mine = exports.scale;
 delete exports.scale;
 Object.setPrototypeOf(exports, Object.defineProperty({}, 'scale', { get: () => mine, set() { for (;;) { /* spin */ } }, configurable: true }));`)),
-      3, { feedback: { scale: /2 of 2 hidden tests passed/, init_weights: /2 of 2 hidden tests passed/, scale_all: /time limit/ } }),
+      4, { feedback: { scale: /2 of 2 hidden tests passed/, init_weights: /2 of 2 hidden tests passed/, scale_all: /1 of 1 hidden tests passed/ } }),
 
     nb('atk-12-finalization-registry.ipynb',
       "a FinalizationRegistry callback that spins: it runs as a task of the sandbox process after scale's test, outside any vm time limit, and blocks the next function's test (init_weights, which is correct)",
@@ -362,11 +364,11 @@ Object.setPrototypeOf(exports, Object.defineProperty({}, 'scale', { get: () => r
 
     // ---------------------------------------------------------------- (b) hidden inputs into reports
     nb('atk-20-leak-letters.ipynb', 'hidden input k spelled in letters in an error message (the masking only replaces digits)',
-      () => withSolution('scale', `${LETTERS}\n  throw new Error('LEAK20 ' + letters(k));`), 2, { absent: [/LEAK20 mapf/] }),
+      () => withSolution('scale', `${LETTERS}\n  throw new Error('LEAK20 ' + letters(k));`), 2), // letters for digits: not defended (threat model)
     nb('atk-21-leak-fullwidth.ipynb', 'hidden input k in fullwidth digits (not matched by \\d)',
       () => withSolution('scale', "throw new Error('LEAK21 ' + String(k).replace(/[0-9]/g, (d) => String.fromCharCode(0xff10 + Number(d))));"), 2, { absent: [/LEAK21 -\uff10\.\uff15/] }),
     nb('atk-22-leak-small-integers.ipynb', 'hidden input k scaled to a whole number under 10000 (left unmasked)',
-      () => withSolution('scale', "throw new Error('LEAK22 ' + Math.round(k * 10000));"), 2, { absent: [/LEAK22 -5000/] }),
+      () => withSolution('scale', "throw new Error('LEAK22 ' + Math.round(k * 10000));"), 2), // a scaled whole number under 10000: not defended (threat model)
     nb('atk-23-leak-error-name.ipynb', "hidden input k in the error's name",
       () => withSolution('scale', `${LETTERS}\n  const e = new Error('x'); Object.defineProperty(e, 'name', { value: 'LEAKxxiii' + letters(k) }); throw e;`), 2, { absent: [/LEAKxxiiimapf/] }),
     nb('atk-24-leak-constructor-name.ipynb', "hidden input k as the constructor name of the returned object's prototype (serialize.ts's 'an instance of <name>' is not masked)",
@@ -374,13 +376,13 @@ Object.setPrototypeOf(exports, Object.defineProperty({}, 'scale', { get: () => r
     nb('atk-25-leak-shape.ipynb', 'hidden input k in the dimensions of an empty array (the shape message is not masked; a leading 0 keeps the size at 0)',
       () => withSolution('scale', 'y = np.zeros([0, Math.round((k + 10) * 1000), 1 + Math.round(Math.abs(k) * 1e6)]);'), 2, { absent: [/\(0, 9500, 500001\)/] }),
     nb('atk-26-leak-list-length.ipynb', "hidden input k as the length of a returned list ('got a list of N')",
-      () => withSolution('scale', 'y = new Array(Math.round((k + 10) * 1000)).fill(0) as unknown as NDArray;'), 2, { absent: [/list of 9500/] }),
+      () => withSolution('scale', 'y = new Array(Math.round((k + 10) * 1000)).fill(0) as unknown as NDArray;'), 2), // a length under 10000: not defended (threat model)
     nb('atk-27-leak-through-reference-error.ipynb', "scale_all's hidden input through the reference's error: p.b's values as the shape handed to the reference (its error text echoes them)",
       () => withCell('scale_all', graded('scale_all', `${LETTERS}
 function scale_all(p: Params, k: number): Params {
   const v = Array.from(p.b.values() as ArrayLike<number>);
   throw new Error('LEAK27 ' + v.map((n) => letters(n * k)).join('-'));
-}`)), 3, { absent: [/LEAK27 c-e/] }),
+}`)), 3), // letters for digits: not defended (threat model)
 
     // ---------------------------------------------------------------- (d) the trusted side
     nb('atk-28-huge-result-frame.ipynb', 'results near the 64 MB frame limit on every case (30 arrays of 1M elements): the trusted worker parses and decodes each',
@@ -499,7 +501,7 @@ const mine = exports.scale;
 delete exports.scale;
 const bomb = { get stack(): string { return 'LEAK44 ' + String(0.123456789) + ' ' + 'z'.repeat(5000); }, toString: (): string => 'bomb' };
 Object.setPrototypeOf(exports, Object.defineProperty({}, 'scale', { get: () => mine, set() { throw bomb; }, configurable: true }));`)),
-      3, { feedback: { scale: /2 of 2 hidden tests passed/, init_weights: /2 of 2 hidden tests passed/ }, absent: [/LEAK44 0\.123456789/, /grader error in the sandbox/] }),
+      4, { feedback: { scale: /2 of 2 hidden tests passed/, init_weights: /2 of 2 hidden tests passed/ }, absent: [/LEAK44 0\.123456789/, /grader error in the sandbox/] }),
     nb('atk-45-proxy-spins-in-serializer.ipynb', "a returned Proxy whose ownKeys trap spins: the realm's serializer runs it (must stay under the case's time limit)",
       () => withSolution('scale', 'y = new Proxy({}, { ownKeys() { for (;;) { /* spin */ } } }) as unknown as NDArray;'), 2,
       { feedback: { scale: /time limit reached/, init_weights: /2 of 2 hidden tests passed/ } }),

@@ -107,9 +107,9 @@ export function isolationCases(port: number): HostileCase[] {
     nbCase('54-replace-np-sum.ipynb', () => withSolution('scale', ("try { (np as any).sum = () => 42; } catch { /* frozen */ }\n    y = x.mul(k);")), 4),
     nbCase('55-np-internals.ipynb', () => withSolution('scale', ("y = ('nativeBinary' in np || 'nativeBinaryCode' in np || 'clearNegativeZero' in np) ? x : x.mul(k);")), 4),
     // The trusted side: sizes and times stay bounded.
-    nbCase('56-huge-error-name.ipynb', () => withSolution('scale', ("const e = new Error('x'); e.name = 'N'.repeat(20_000_000); throw e;")), 2, { scale: /raised N{100}: x/ }),
+    nbCase('56-huge-error-name.ipynb', () => withSolution('scale', ("const e = new Error('x'); e.name = 'N'.repeat(20_000_000); throw e;")), 2, { scale: /raised Error: x$/m }),
     nbCase('57-huge-string-result.ipynb', () => withSolution('scale', ("y = 'x'.repeat(50_000_000) as any;")), 2, { scale: /should be an array/ }),
-    nbCase('58-huge-array-result.ipynb', () => withSolution('scale', ('y = np.zeros([3000, 1000]);')), 2, { scale: /an array with 3000000 elements/ }),
+    nbCase('58-huge-array-result.ipynb', () => withSolution('scale', ('y = np.zeros([3000, 1000]);')), 2, { scale: /got an array with … elements/ }),
     nbCase('59-long-line-stack.ipynb', () => withSolution('scale', `const s = '${'a1 '.repeat(200_000)}'; if (s.length) throw new Error('long line');`), 2, { scale: /raised Error: long line/ }),
     nbCase('60-compile-bomb.ipynb', () => withCell('scale_all', `// GRADED FUNCTION: scale_all
 type A = ${Array.from({ length: 3000 }, (_, i) => `'a${i}'`).join(' | ')};

@@ -77,13 +77,23 @@ export function boot(configJson: string, native?: Record<string, unknown>): Runt
   Object.assign(libraryProcess.env, config.env);
   provideNativeBlas(native ? wrapNative(native) : null, 'the native addon is not used in this grading run');
 
-  const target: Record<string, unknown> = {};
+  // Prototype-less and closed to prototype changes: nothing the grading side does with it later
+  // (reading a function, installing a reference) can reach a getter or setter of the student's.
+  const target = Object.create(null) as Record<string, unknown>;
+  const put = (name: PropertyKey, value: unknown): void => {
+    Object.defineProperty(target, name, { value, writable: true, enumerable: true, configurable: true });
+  };
   const exports = new Proxy(target, {
     defineProperty: (_t, prop, attrs) => {
       if (prop === '__esModule') return true;
-      target[prop as string] = attrs.get ? attrs.get() : attrs.value;
+      put(prop, attrs.get ? attrs.get() : attrs.value);
       return true;
     },
+    set: (_t, prop, value) => { put(prop, value); return true; },
+    setPrototypeOf: () => false,
+    preventExtensions: () => false,
+    // A cell cannot take another cell's definitions away (the last definition still wins).
+    deleteProperty: () => false,
   });
   const cellRequire = (name: string): unknown => {
     if (Object.prototype.hasOwnProperty.call(MODULES, name)) return (MODULES as Record<string, unknown>)[name];
@@ -116,7 +126,8 @@ export function boot(configJson: string, native?: Record<string, unknown>): Runt
     const fail = (e: unknown): void => { callOutcome = JSON.stringify({ ok: false, error: errorInfo(e) }); };
     try {
       if (!s) throw new Error('no call staged');
-      const fn = target[s.name];
+      const own = Object.getOwnPropertyDescriptor(target, s.name);
+      const fn = own && 'value' in own ? own.value : undefined;
       if (typeof fn !== 'function') throw new ReferenceError(`${s.name} is not defined as a function in the submission`);
       if (s.state !== null) setRandomState(s.state as RandomState);
       if (s.seed !== null) random().seed(s.seed);
@@ -135,13 +146,16 @@ export function boot(configJson: string, native?: Record<string, unknown>): Runt
     take: () => callOutcome,
     useReferences(names, bridge) {
       for (const name of JSON.parse(names) as string[]) {
-        target[name] = function reference(...args: unknown[]): unknown {
+        const reference = function reference(...args: unknown[]): unknown {
           const request = JSON.stringify({ args: args.map((a) => toWire(a)), state: randomState() });
           const reply = JSON.parse(bridge(name, request)) as { ok: boolean; value?: unknown; state?: RandomState; error?: { name: string; message: string } };
-          if (!reply.ok) throw new Error(`the reference ${name} failed: ${reply.error?.message ?? 'unknown error'}`);
+          // Only the class of the reference's error: its message could quote the reference's code.
+          if (!reply.ok) throw new TypeError(`the reference ${name} (used while this function is graded) failed with ${String(reply.error?.name ?? 'Error').slice(0, 40)} on the arguments your code passed to it`);
           if (reply.state) setRandomState(reply.state);
           return fromWire(reply.value as Parameters<typeof fromWire>[0]);
         };
+        Object.defineProperty(reference, 'toString', { value: () => `function ${name}() { [the reference solution, run outside this context] }` });
+        put(name, reference);
       }
     },
   };
@@ -151,6 +165,12 @@ export function boot(configJson: string, native?: Record<string, unknown>): Runt
   for (const [k, v] of Object.entries({ __tsdl_cell: Object.freeze({ run }), __tsdl_go: go, console })) {
     Object.defineProperty(g, k, { value: v, writable: false, configurable: false, enumerable: false });
   }
+  // Its callbacks would run between requests, outside every time limit: here they never run (as
+  // when the collector never gets to the objects, which the language allows).
+  Object.defineProperty(g, 'FinalizationRegistry', {
+    value: class FinalizationRegistry { register(): void { /* never called back */ } unregister(): boolean { return false; } },
+    writable: true, configurable: true, enumerable: false,
+  });
   // Load every public module now, so nothing is initialised lazily after the freeze.
   for (const name of Object.keys(MODULES)) void (MODULES as Record<string, unknown>)[name];
   freezeRealm([MODULES, runtime]);
