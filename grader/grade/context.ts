@@ -92,32 +92,38 @@ export async function loadAssignment(idOrDir: string, run: RunConfig): Promise<A
   const graded = new Set(Object.keys(suite));
 
   const compiler = new CellCompiler(dir);
-  const setup: CompiledCell[] = [];
-  const reference: SourceCell[] = [];
-  let decl = '';
-  for (const info of infos) {
-    const defines = info.functions.filter((f) => graded.has(f));
-    if (defines.length === 0 && !info.declarationsOnly) continue;
-    const r = compiler.compile(decl, info.source);
-    if (!r.ok) {
-      const skipped = infos.filter((i) => !i.declarationsOnly && !i.functions.some((f) => graded.has(f))).map((i) => ({ codeCell: codeCellOf.get(i.index)!, source: i.source }));
-      throw new Error(`${sourceFile}: code cell ${codeCellOf.get(info.index)} does not compile: ${[r.errors.join('; '), ...explainUnseen(r.errors, skipped)].join('\n')}`);
+  // A load that fails stops the compiler's worker thread (it would keep the process alive).
+  try {
+    const setup: CompiledCell[] = [];
+    const reference: SourceCell[] = [];
+    let decl = '';
+    for (const info of infos) {
+      const defines = info.functions.filter((f) => graded.has(f));
+      if (defines.length === 0 && !info.declarationsOnly) continue;
+      const r = compiler.compile(decl, info.source);
+      if (!r.ok) {
+        const skipped = infos.filter((i) => !i.declarationsOnly && !i.functions.some((f) => graded.has(f))).map((i) => ({ codeCell: codeCellOf.get(i.index)!, source: i.source }));
+        throw new Error(`${sourceFile}: code cell ${codeCellOf.get(info.index)} does not compile: ${[r.errors.join('; '), ...explainUnseen(r.errors, skipped)].join('\n')}`);
+      }
+      const cell = { ...r.cell, js: bindThroughExports(r.cell.js, graded), name: `source-${info.index}.js` };
+      if (defines.length) reference.push({ cell, defines }); else setup.push(cell);
+      decl = r.decl;
     }
-    const cell = { ...r.cell, js: bindThroughExports(r.cell.js, graded), name: `source-${info.index}.js` };
-    if (defines.length) reference.push({ cell, defines }); else setup.push(cell);
-    decl = r.decl;
-  }
-  const defined = new Set(reference.flatMap((s) => s.defines));
-  for (const name of graded) if (!defined.has(name)) throw new Error(`${sourceFile}: no cell defines graded function ${name}`);
+    const defined = new Set(reference.flatMap((s) => s.defines));
+    for (const name of graded) if (!defined.has(name)) throw new Error(`${sourceFile}: no cell defines graded function ${name}`);
 
-  // The course library, and Node's built-in names (only their declarations from @types/node are
-  // read when a cell names one in a type; the sandbox refuses them at run time).
-  const builtins = (require('module') as { builtinModules: string[] }).builtinModules;
-  const modules = new Set([...Object.keys(sandboxModules()), ...builtins, ...builtins.map((b) => `node:${b}`)]);
-  const ctx: AssignmentContext = { id, dir, suite, order: testOrder(suite), cases: {}, setup, reference, declarations: decl, modules, compiler, run };
-  const arities = new Map(ctx.order.map((name) => [name, infos.map((i) => functionArity(i.source, name)).find((a) => a !== null) ?? null]));
-  ctx.cases = await prepareCases(ctx, sourceFile, arities, new SuiteLines(fs.readFileSync(testsFile, 'utf8')));
-  return ctx;
+    // The course library, and Node's built-in names (only their declarations from @types/node are
+    // read when a cell names one in a type; the sandbox refuses them at run time).
+    const builtins = (require('module') as { builtinModules: string[] }).builtinModules;
+    const modules = new Set([...Object.keys(sandboxModules()), ...builtins, ...builtins.map((b) => `node:${b}`)]);
+    const ctx: AssignmentContext = { id, dir, suite, order: testOrder(suite), cases: {}, setup, reference, declarations: decl, modules, compiler, run };
+    const arities = new Map(ctx.order.map((name) => [name, infos.map((i) => functionArity(i.source, name)).find((a) => a !== null) ?? null]));
+    ctx.cases = await prepareCases(ctx, sourceFile, arities, new SuiteLines(fs.readFileSync(testsFile, 'utf8')));
+    return ctx;
+  } catch (e) {
+    compiler.close();
+    throw e;
+  }
 }
 
 /** Loads hidden_tests.ts and checks its shape; every problem is named with its field and line. */
