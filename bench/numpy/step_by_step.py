@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """The step-by-step assignment's computations in plain numpy: every building block on the course's
-test cases (same seeds and draw order as lib/course/step_by_step/test_cases.ts), printing the same
+test cases (same seeds and draw order as grader/assignments/step_by_step/lib/test_cases.ts), printing the same
 lines as the source notebook (without the public tests' check lines)."""
 import sys, os, time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
