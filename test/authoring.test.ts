@@ -78,6 +78,19 @@ test('a graded function using a constant of a cell with statements: the rule is 
   expect(failures(r)).toContain('THRESHOLD is declared in code cell 2, a cell with statements: graded functions are graded with only the graded cells and the cells that only declare');
 });
 
+test('a helper function from a cell of declarations only is seen by a graded function, in the kernel and when graded', async () => {
+  const s = scratchCopy(ID, 'helper-cell', { plants: false });
+  s.editSource((nb) => {
+    const at = nb.cells.findIndex((c) => c.id === 'data');
+    nb.cells.splice(at, 0, { cell_type: 'code', id: 'helper', metadata: {}, source: 'function decision_threshold(): number {\n  return 0.5;\n}', outputs: [], execution_count: null });
+  });
+  s.editCell('predict', 'A.gt(0.5)', 'A.gt(decision_threshold())');
+  s.release();
+  const r = await validate(s, true);
+  expect(failures(r)).toBe('');
+  expect(r.ok).toBe(true);
+});
+
 test('an assignment folder is all there is: its module resolves with nothing registered', () => {
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   const { publicModules } = require('../scripts/runtime-bundle.js') as { publicModules: () => Record<string, string> };
