@@ -140,6 +140,9 @@ exports.MODULES = MODULES;
     writeAtomically(path.join(REPO, entryFile(name)),
       `'use strict';\nmodule.exports = require('../../scripts/runtime-loader.js').loadRuntime().MODULES[${JSON.stringify(name)}];\n`);
   }
+  // Entries of modules that are gone (an assignment folder removed) go too.
+  const wanted = new Set(Object.keys(mods).map((name) => path.basename(entryFile(name))));
+  for (const f of fs.readdirSync(path.join(DIST, 'entries'))) if (!wanted.has(f)) fs.rmSync(path.join(DIST, 'entries', f), { force: true });
   fs.rmSync(CODE_CACHE, { force: true });
   writeAtomically(RUNTIME, result.outputFiles[0].text);
   writeCodeCache();
