@@ -451,13 +451,14 @@ function scale_all(p: Params, k: number): Params {
         const at = n.cells.findIndex((c) => String(c.source).startsWith('// GRADED FUNCTION: scale'));
         n.cells.splice(at, 0, codeCell('function times(a: NDArray, b: number): NDArray { return a.mul(b); }', 'helper'));
         return n;
-      }, 4),
+      // The documented rule (grader/README.md, "What a graded function sees"): helpers belong in the graded cell.
+      }, 2, { feedback: { scale: /Cannot find name 'times'/ } }),
     nb('atk-39-constant-in-own-cell.ipynb', 'an honest layout: a constant defined in its own cell, used by init_weights',
       () => {
         const n = withCell('init_weights', graded('init_weights', 'function init_weights(n: number, m: number): Params { np.random.seed(SEED); return { W: np.random.randn(n, m).mul(0.01), b: np.zeros([n, 1]) }; }'));
         n.cells.splice(2, 0, codeCell('const SEED = 3;', 'seed'));
         return n;
-      }, 4),
+      }, 3, { feedback: { init_weights: /SEED/ } }),
     nb('atk-40-redefined-later.ipynb', 'scale correct in its graded cell, redefined wrong in a later ordinary cell (Jupyter keeps the later one)',
       () => { const n = loadToySource(); n.cells.push(codeCell('function scale(x: NDArray, k: number): NDArray { return x.add(k); }', 'later')); return n; }, 2,
       { feedback: { scale: /k was added/ } }),
