@@ -75,7 +75,7 @@ describe('tsdl run', () => {
     expect(err.traceback!.slice(0, 5)).toEqual([
       'In [4], line 3, in layer',
       "    return A.add(np.ones([3]).slice('0:2'));",
-      'ValueError: operands could not be broadcast together with shapes (2,3) (2,)',
+      'ValueError: operands could not be broadcast together with shapes (2,3) (2,) ',
       'called from In [5], line 2',
       '    layer(W);',
     ]);
@@ -119,7 +119,7 @@ test('the Jupyter kernel prints the same view (real jupyter nbconvert)', () => {
   expect(stderr.slice(0, 5)).toEqual([
     'In [3], line 3, in layer',
     "    return A.add(np.ones([3]).slice('0:2'));",
-    'ValueError: operands could not be broadcast together with shapes (2,3) (2,)',
+    'ValueError: operands could not be broadcast together with shapes (2,3) (2,) ',
     'called from In [4], line 2',
     '    layer(W);',
   ]);
