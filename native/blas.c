@@ -6,7 +6,7 @@
  * addressed span is checked against its array before BLAS or the loops see a pointer.
  *
  * MT19937's bulk draws live in random.c, element-wise arithmetic loops in ufunc.c, numpy.linalg's
- * LAPACK routines in lapack.c (included below); all are registered from init() below.
+ * LAPACK routines in lapack.c; all are registered from init() below.
  *
  * Built at install time by scripts/build-native.js; when it cannot be built or loaded, products use
  * the WebAssembly / pure TypeScript kernels instead.
@@ -238,9 +238,6 @@ static napi_value js_info(napi_env env, napi_callback_info info) {
   CHECK(napi_set_named_property(env, out, "threads", v));
   return out;
 }
-
-/* LAPACK's dgetrf, dgesv, dsyevd and dgesdd (numpy.linalg's routines), in this translation unit. */
-#include "lapack.c"
 
 static napi_value init(napi_env env, napi_value exports) {
   napi_property_descriptor props[] = {

@@ -2,12 +2,14 @@
  * The LAPACK routines numpy.linalg calls (through numpy's umath_linalg), on column-major Float64Array
  * matrices, from the same OpenBLAS numpy links: dgetrf (det, slogdet), dgesv (solve, inv), dsyevd
  * (eigh), dgesdd (svd), dpotrf (cholesky), dgeqrf and dorgqr (qr), dgelsd (lstsq). Each returns LAPACK's info; sizes are checked before LAPACK sees a pointer.
- * Compiled as part of blas.c (scripts/build-native.js builds the files it lists).
+ * Registered from blas.c's module init (parts.h).
  */
-#include <stdlib.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <node_api.h>
 #include "napi_args.h"
+#include "parts.h"
 
 extern void dgetrf_(const int *m, const int *n, double *a, const int *lda, int *ipiv, int *info);
 extern void dgesv_(const int *n, const int *nrhs, double *a, const int *lda, int *ipiv, double *b, const int *ldb,
@@ -253,7 +255,7 @@ static napi_value js_dgelsd(napi_env env, napi_callback_info cb) {
   return lp_info(env, info);
 }
 
-static napi_status tsdl_register_lapack(napi_env env, napi_value exports) {
+napi_status tsdl_register_lapack(napi_env env, napi_value exports) {
   napi_property_descriptor props[] = {
     {"dgetrf", NULL, js_dgetrf, NULL, NULL, NULL, napi_enumerable, NULL},
     {"dgesv", NULL, js_dgesv, NULL, NULL, NULL, napi_enumerable, NULL},

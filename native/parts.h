@@ -7,5 +7,7 @@
 napi_status tsdl_register_random(napi_env env, napi_value exports);
 /* ufunc.c: ufuncBinary and ufuncUnary, the element-wise loops. */
 napi_status tsdl_register_ufunc(napi_env env, napi_value exports);
+/* lapack.c: dgetrf, dgesv, dsyevd, dgesdd, dpotrf, dgeqrf, dorgqr, dgelsd (numpy.linalg's LAPACK calls). */
+napi_status tsdl_register_lapack(napi_env env, napi_value exports);
 
 #endif

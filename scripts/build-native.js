@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Builds the optional native addon (native/blas.c, random.c, ufunc.c -> build/tsdl_blas.node): numpy's
+// Builds the optional native addon (native/blas.c, random.c, ufunc.c, lapack.c -> build/tsdl_blas.node): numpy's
 // BLAS calls on the system's OpenBLAS, MT19937's bulk draws and element-wise loops. Needs a C compiler and CBLAS headers + library (Debian: gcc,
 // libopenblas-dev). Without them it says why and exits 0: products then run on the WebAssembly /
 // pure TypeScript kernels, which give the same results up to the last bits.
@@ -14,9 +14,8 @@ const { spawnSync } = require('child_process');
 
 const REPO = path.resolve(__dirname, '..');
 const NATIVE = path.join(REPO, 'native');
-const SOURCES = ['blas.c', 'random.c', 'ufunc.c'].map((f) => path.join(NATIVE, f));
-// Files the sources #include: a change to any of them rebuilds the addon (blas.c includes lapack.c).
-const HEADERS = ['parts.h', 'napi_args.h', 'lapack.c'].map((f) => path.join(NATIVE, f));
+const SOURCES = ['blas.c', 'random.c', 'ufunc.c', 'lapack.c'].map((f) => path.join(NATIVE, f));
+const HEADERS = ['parts.h', 'napi_args.h'].map((f) => path.join(NATIVE, f));
 const ADDON = path.join(REPO, 'build', 'tsdl_blas.node');
 
 function napiInclude() {
