@@ -3,13 +3,12 @@
 import { allocF64 } from '../alloc';
 import { ValueError } from '../errors';
 import { ArrayLike, NDArray } from '../ndarray';
-import { LinAlgError, fromStack, fromVectors, toStack } from './stack';
+import { LinAlgError, fromStack, fromVectors, squareStack, toStack } from './stack';
 import { lapack, toColumnMajor, toRowMajor } from './lapack';
 
 /** numpy.linalg.cholesky: the lower-triangular L with a = L·Lᵀ (the lower triangle of a is read). */
 export function cholesky(x: ArrayLike): NDArray {
-  const st = toStack(x);
-  if (st.m !== st.n) throw new LinAlgError('Last 2 dimensions of the array must be square');
+  const st = squareStack(x);
   const n = st.n, lp = lapack();
   const outs = st.mats.map((a) => {
     if (lp !== null) {
@@ -43,71 +42,74 @@ export function qr(x: ArrayLike, modeArg: 'reduced' | 'complete' | 'r' | { mode?
   if (mode !== 'reduced' && mode !== 'complete' && mode !== 'r') throw new ValueError(`Unrecognized mode '${mode}'`);
   const st = toStack(x);
   const { m, n } = st, k = Math.min(m, n);
-  const qs: Float64Array[] = [], rs: Float64Array[] = [];
+  // R has `rows` rows and Q as many columns: m in 'complete' mode, k otherwise.
+  const rows = mode === 'complete' ? m : k;
   const lp = lapack();
-  for (const a0 of lp === null ? [] : st.mats) {
-    // numpy's order: dgeqrf on the column-major matrix, R from its upper triangle, Q by dorgqr.
-    const f = toColumnMajor(a0, m, n), tau = new Float64Array(k);
-    lp!.dgeqrf(m, n, f, tau);
-    const rRows = mode === 'complete' ? m : k;
-    const r = allocF64(rRows * n);
-    for (let i = 0; i < Math.min(rRows, m); i++) for (let c = i; c < n; c++) r[i * n + c] = f[c * m + i];
-    rs.push(r);
-    const qCols = mode === 'complete' ? m : k;
-    const q = new Float64Array(m * qCols);
-    q.set(f.subarray(0, m * Math.min(n, qCols)));
-    lp!.dorgqr(m, qCols, k, q, tau);
-    qs.push(toRowMajor(q, m, qCols));
-  }
-  for (const a0 of lp === null ? st.mats : []) {
-    const a = a0.slice();
-    const vs: Float64Array[] = [], taus: number[] = [];
-    for (let j = 0; j < k; j++) {
-      // LAPACK's dlarfg: beta = -sign(alpha) * ||x||, v = x / (alpha - beta), tau = (beta - alpha) / beta.
-      const alpha = a[j * n + j];
-      let xnorm = 0;
-      for (let i = j + 1; i < m; i++) xnorm = Math.hypot(xnorm, a[i * n + j]);
-      const v = new Float64Array(m);
-      v[j] = 1;
-      if (xnorm === 0) { vs.push(v); taus.push(0); continue; }
-      const beta = -(alpha >= 0 ? 1 : -1) * Math.hypot(alpha, xnorm);
-      const tau = (beta - alpha) / beta, scale = 1 / (alpha - beta);
-      for (let i = j + 1; i < m; i++) v[i] = a[i * n + j] * scale;
-      for (let c = j; c < n; c++) {
-        let d = 0;
-        for (let i = j; i < m; i++) d += v[i] * a[i * n + c];
-        d *= tau;
-        for (let i = j; i < m; i++) a[i * n + c] -= d * v[i];
-      }
-      a[j * n + j] = beta;
-      for (let i = j + 1; i < m; i++) a[i * n + j] = 0;
-      vs.push(v); taus.push(tau);
-    }
-    const rRows = mode === 'complete' ? m : k;
-    const r = allocF64(rRows * n);
-    for (let i = 0; i < Math.min(rRows, m); i++) for (let c = i; c < n; c++) r[i * n + c] = a[i * n + c];
-    rs.push(r);
-    const qCols = mode === 'complete' ? m : k;
-    const q = allocF64(m * qCols);
-    for (let i = 0; i < Math.min(m, qCols); i++) q[i * qCols + i] = 1;
-    for (let j = k - 1; j >= 0; j--) {
-      const v = vs[j], tau = taus[j];
-      if (tau === 0) continue;
-      for (let c = 0; c < qCols; c++) {
-        let d = 0;
-        for (let i = j; i < m; i++) d += v[i] * q[i * qCols + c];
-        d *= tau;
-        for (let i = j; i < m; i++) q[i * qCols + c] -= d * v[i];
-      }
-    }
-    qs.push(q);
-  }
-  const R = fromStack(st.batch, mode === 'complete' ? m : k, n, rs);
+  const parts = st.mats.map((a0) => (lp !== null ? lapackQr(lp, a0, m, n, rows, mode !== 'r') : householderQr(a0, m, n, rows)));
+  const R = fromStack(st.batch, rows, n, parts.map((p) => p.r));
   if (mode === 'r') return R;
-  return [fromStack(st.batch, m, mode === 'complete' ? m : k, qs), R];
+  return [fromStack(st.batch, m, rows, parts.map((p) => p.q as Float64Array)), R];
 }
 
-/** Eigenvalues (ascending) and eigenvectors (columns) of the symmetric n × n matrix given by its lower triangle. */
+/** numpy's order: dgeqrf on the column-major matrix, R from its upper triangle, Q (when wanted) by dorgqr. */
+function lapackQr(lp: NonNullable<ReturnType<typeof lapack>>, a0: Float64Array, m: number, n: number, rows: number,
+  wantQ: boolean): { q: Float64Array | null; r: Float64Array } {
+  const k = Math.min(m, n);
+  const f = toColumnMajor(a0, m, n), tau = new Float64Array(k);
+  lp.dgeqrf(m, n, f, tau);
+  const r = allocF64(rows * n);
+  for (let i = 0; i < rows; i++) for (let c = i; c < n; c++) r[i * n + c] = f[c * m + i];
+  if (!wantQ) return { q: null, r };
+  const q = new Float64Array(m * rows);
+  q.set(f.subarray(0, m * Math.min(n, rows)));
+  lp.dorgqr(m, rows, k, q, tau);
+  return { q: toRowMajor(q, m, rows), r };
+}
+
+/** Householder QR with LAPACK's reflector convention (dlarfg), for when the addon is not loaded. */
+function householderQr(a0: Float64Array, m: number, n: number, rows: number): { q: Float64Array; r: Float64Array } {
+  const k = Math.min(m, n), qCols = rows;
+  const a = a0.slice();
+  const vs: Float64Array[] = [], taus: number[] = [];
+  for (let j = 0; j < k; j++) {
+    // LAPACK's dlarfg: beta = -sign(alpha) * ||x||, v = x / (alpha - beta), tau = (beta - alpha) / beta.
+    const alpha = a[j * n + j];
+    let xnorm = 0;
+    for (let i = j + 1; i < m; i++) xnorm = Math.hypot(xnorm, a[i * n + j]);
+    const v = new Float64Array(m);
+    v[j] = 1;
+    if (xnorm === 0) { vs.push(v); taus.push(0); continue; }
+    const beta = -(alpha >= 0 ? 1 : -1) * Math.hypot(alpha, xnorm);
+    const tau = (beta - alpha) / beta, scale = 1 / (alpha - beta);
+    for (let i = j + 1; i < m; i++) v[i] = a[i * n + j] * scale;
+    for (let c = j; c < n; c++) {
+      let d = 0;
+      for (let i = j; i < m; i++) d += v[i] * a[i * n + c];
+      d *= tau;
+      for (let i = j; i < m; i++) a[i * n + c] -= d * v[i];
+    }
+    a[j * n + j] = beta;
+    for (let i = j + 1; i < m; i++) a[i * n + j] = 0;
+    vs.push(v); taus.push(tau);
+  }
+  const r = allocF64(rows * n);
+  for (let i = 0; i < rows; i++) for (let c = i; c < n; c++) r[i * n + c] = a[i * n + c];
+  const q = allocF64(m * qCols);
+  for (let i = 0; i < Math.min(m, qCols); i++) q[i * qCols + i] = 1;
+  for (let j = k - 1; j >= 0; j--) {
+    const v = vs[j], tau = taus[j];
+    if (tau === 0) continue;
+    for (let c = 0; c < qCols; c++) {
+      let d = 0;
+      for (let i = j; i < m; i++) d += v[i] * q[i * qCols + c];
+      d *= tau;
+      for (let i = j; i < m; i++) q[i * qCols + c] -= d * v[i];
+    }
+  }
+  return { q, r };
+}
+
+/** Eigenvalues (ascending) and eigenvectors (columns) of the symmetric n × n matrix given by its lower (or upper) triangle. */
 function jacobiEigen(a0: Float64Array, n: number, lower: boolean): { w: Float64Array; v: Float64Array } {
   const a = new Float64Array(n * n);
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) {
@@ -150,8 +152,7 @@ function jacobiEigen(a0: Float64Array, n: number, lower: boolean): { w: Float64A
 export function eigh(x: ArrayLike, uplo: 'L' | 'U' | { UPLO?: 'L' | 'U' } = 'L'): [NDArray, NDArray] {
   const UPLO = typeof uplo === 'object' && uplo !== null ? uplo.UPLO ?? 'L' : uplo;
   if (UPLO !== 'L' && UPLO !== 'U') throw new ValueError("UPLO argument must be 'L' or 'U'");
-  const st = toStack(x);
-  if (st.m !== st.n) throw new LinAlgError('Last 2 dimensions of the array must be square');
+  const st = squareStack(x);
   const lp = lapack(), n = st.n;
   const parts = st.mats.map((a) => {
     if (lp === null) return jacobiEigen(a, n, UPLO === 'L');

@@ -17,9 +17,7 @@ export function toColumnMajor(a: Float64Array, m: number, n: number): Float64Arr
   return out;
 }
 
-/** The row-major copy of a column-major m × n matrix. */
+/** The row-major copy of a column-major m × n matrix: the column-major copy of its row-major n × m reading. */
 export function toRowMajor(a: Float64Array, m: number, n: number): Float64Array {
-  const out = new Float64Array(m * n);
-  for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) out[i * n + j] = a[j * m + i];
-  return out;
+  return toColumnMajor(a, n, m);
 }

@@ -4,7 +4,7 @@ import { allocF64 } from '../alloc';
 import { asarray } from '../asarray';
 import { ValueError } from '../errors';
 import { ArrayLike, NDArray } from '../ndarray';
-import { LinAlgError, fromStack, toStack } from './stack';
+import { LinAlgError, fromStack, squareStack } from './stack';
 import { lapack, toColumnMajor, toRowMajor } from './lapack';
 import { exp, log } from '../libm';
 
@@ -66,15 +66,13 @@ function signLogdet(a: Float64Array, n: number): [number, number] {
 
 /** numpy.linalg.det: sign · exp(log|det|), as numpy computes it. */
 export function det(x: ArrayLike): NDArray | number {
-  const s = toStack(x);
-  if (s.m !== s.n) throw new LinAlgError('Last 2 dimensions of the array must be square');
+  const s = squareStack(x);
   return scalarOrArray(s.batch, s.mats.map((a) => { const [sg, l] = signLogdet(a, s.n); return sg * exp(l); }));
 }
 
 /** numpy.linalg.slogdet: [sign, log|det|]. */
 export function slogdet(x: ArrayLike): [NDArray | number, NDArray | number] {
-  const s = toStack(x);
-  if (s.m !== s.n) throw new LinAlgError('Last 2 dimensions of the array must be square');
+  const s = squareStack(x);
   const parts = s.mats.map((a) => signLogdet(a, s.n));
   return [scalarOrArray(s.batch, parts.map((p) => p[0])), scalarOrArray(s.batch, parts.map((p) => p[1]))];
 }
@@ -117,8 +115,7 @@ function luSolve(a: Float64Array, piv: Int32Array, n: number, b: Float64Array, k
 
 /** numpy.linalg.inv: a·X = I through the same solver as numpy (dgesv). */
 export function inv(x: ArrayLike): NDArray {
-  const s = toStack(x);
-  if (s.m !== s.n) throw new LinAlgError('Last 2 dimensions of the array must be square');
+  const s = squareStack(x);
   const n = s.n;
   const outs = s.mats.map((a) => {
     const e = allocF64(n * n);
@@ -130,8 +127,7 @@ export function inv(x: ArrayLike): NDArray {
 
 /** numpy.linalg.solve: a·x = b for square a; b a vector (..., M) or matrices (..., M, K). */
 export function solve(aIn: ArrayLike, bIn: ArrayLike): NDArray {
-  const s = toStack(aIn);
-  if (s.m !== s.n) throw new LinAlgError('Last 2 dimensions of the array must be square');
+  const s = squareStack(aIn);
   let b = asarray(bIn);
   if (b.dtype !== 'float64') b = b.astype('float64');
   const n = s.n;

@@ -17,9 +17,6 @@ export function assertAtLeast2d(a: NDArray): void {
   if (a.ndim < 2) throw new LinAlgError(`${a.ndim}-dimensional array given. Array must be at least two-dimensional`);
 }
 
-export function assertSquare(a: NDArray): void {
-  if (a.shape[a.ndim - 1] !== a.shape[a.ndim - 2]) throw new LinAlgError('Last 2 dimensions of the array must be square');
-}
 
 /** The float64 matrices of a (..., M, N) array, one row-major copy each. */
 export function toStack(x: ArrayLike): Stack {
@@ -31,6 +28,13 @@ export function toStack(x: ArrayLike): Stack {
   const v = a.values(), mats: Float64Array[] = [];
   for (let i = 0; i < shapeSize(batch); i++) mats.push(v.slice(i * m * n, (i + 1) * m * n));
   return { batch, m, n, mats };
+}
+
+/** toStack for the functions that need square matrices (numpy's _assert_stacked_square). */
+export function squareStack(x: ArrayLike): Stack {
+  const st = toStack(x);
+  if (st.m !== st.n) throw new LinAlgError('Last 2 dimensions of the array must be square');
+  return st;
 }
 
 /** Matrices of rows × cols each, stacked over `batch`, as one array. */

@@ -83,9 +83,7 @@ function completeBasis(basis: Float64Array[], m: number): Float64Array {
 /** The SVD of any m × n matrix: k = min(m, n) columns of U and V. */
 export function svdMatrix(a: Float64Array, m: number, n: number): Svd {
   if (m >= n) return jacobiSvdTall(a, m, n);
-  const t = new Float64Array(m * n);
-  for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) t[j * m + i] = a[i * n + j];
-  const r = jacobiSvdTall(t, n, m);
+  const r = jacobiSvdTall(toColumnMajor(a, m, n), n, m);
   return { u: r.v, s: r.s, v: r.u };
 }
 
