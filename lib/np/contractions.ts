@@ -2,12 +2,12 @@
 import { allocF64 } from './alloc';
 import { asarray } from './asarray';
 import { DType, promoteTypes } from './dtype';
-import { ValueError, normalizeAxis } from './errors';
+import { ValueError, formatShape, normalizeAxis } from './errors';
 import { ArrayLike, NDArray } from './ndarray';
 import { dot } from './linalg';
 import { multiply } from './ufuncs';
 import { reshape, transpose } from './shape';
-import { shapeSize } from './layout';
+import { cStrides, shapeSize } from './layout';
 
 /** numpy's tensordot: sums products over axes[0] of a and axes[1] of b, through one matrix product. */
 type TensordotAxes = number | readonly [number | readonly number[], number | readonly number[]];
@@ -39,11 +39,10 @@ export function inner(x: ArrayLike, y: ArrayLike): NDArray {
   const a = asarray(x), b = asarray(y);
   if (a.ndim === 0 || b.ndim === 0) return multiply(a, b);
   if (a.shape[a.ndim - 1] !== b.shape[b.ndim - 1]) {
-    throw new ValueError(`shapes ${fmt(a.shape)} and ${fmt(b.shape)} not aligned: ${a.shape[a.ndim - 1]} (dim ${a.ndim - 1}) != ${b.shape[b.ndim - 1]} (dim ${b.ndim - 1})`);
+    throw new ValueError(`shapes ${formatShape(a.shape)} and ${formatShape(b.shape)} not aligned: ${a.shape[a.ndim - 1]} (dim ${a.ndim - 1}) != ${b.shape[b.ndim - 1]} (dim ${b.ndim - 1})`);
   }
   return tensordot(a, b, [-1, -1]);
 }
-const fmt = (s: readonly number[]): string => (s.length === 1 ? `(${s[0]},)` : `(${s.join(',')})`);
 
 /** numpy's einsum for explicit ('ij,jk->ik') and implicit ('ij,jk') subscripts, without ellipses. */
 export function einsum(subscripts: string, ...operands: ArrayLike[]): NDArray | number {
@@ -64,7 +63,7 @@ export function einsum(subscripts: string, ...operands: ArrayLike[]): NDArray | 
       const d = As[i].shape[k], seen = sizes.get(c);
       if (seen === undefined || seen === 1) sizes.set(c, d);
       else if (d !== seen && d !== 1) {
-        throw new ValueError(`operands could not be broadcast together with remapped shapes [original->remapped]: ${fmt(As[i].shape)} and dimension '${c}' of size ${seen}`);
+        throw new ValueError(`operands could not be broadcast together with remapped shapes [original->remapped]: ${formatShape(As[i].shape)} and dimension '${c}' of size ${seen}`);
       }
     });
   });
@@ -90,7 +89,7 @@ export function einsum(subscripts: string, ...operands: ArrayLike[]): NDArray | 
     return st;
   });
   const result = allocF64(shapeSize(outShape));
-  const nOut = out.length, total = shapeSize(dims);
+  const nOut = out.length, total = shapeSize(dims), outStrides = cStrides(outShape);
   const idx = new Array<number>(letters.length).fill(0);
   const pos = new Array<number>(As.length).fill(0);
   for (let t = 0, o = 0; t < total; t++) {
@@ -100,15 +99,14 @@ export function einsum(subscripts: string, ...operands: ArrayLike[]): NDArray | 
     for (let k = letters.length - 1; k >= 0; k--) {
       idx[k]++;
       for (let i = 0; i < As.length; i++) pos[i] += strides[i][k];
-      if (k < nOut) o += shapeSize(outShape.slice(k + 1));
+      if (k < nOut) o += outStrides[k];
       if (idx[k] < dims[k]) break;
       for (let i = 0; i < As.length; i++) pos[i] -= strides[i][k] * dims[k];
-      if (k < nOut) o -= shapeSize(outShape.slice(k + 1)) * dims[k];
+      if (k < nOut) o -= outStrides[k] * dims[k];
       idx[k] = 0;
     }
   }
-  const rtype: DType = dtype === 'bool' ? 'bool' : dtype;
-  if (rtype === 'bool') for (let i = 0; i < result.length; i++) result[i] = result[i] !== 0 ? 1 : 0;
+  if (dtype === 'bool') for (let i = 0; i < result.length; i++) result[i] = result[i] !== 0 ? 1 : 0;
   if (nOut === 0) return result[0];
-  return new NDArray(result, outShape, rtype);
+  return new NDArray(result, outShape, dtype);
 }
