@@ -20,13 +20,13 @@ export function lanes(a: NDArray, axis: number): { data: Float64Array; n: number
 }
 
 /** Puts the last axis of a C-ordered result back at position `axis` (a C-ordered copy). */
-export function lastAxisTo(data: Float64Array, shapeLast: number[], axis: number, dtype: DType): NDArray {
+function lastAxisTo(data: Float64Array, shapeLast: number[], axis: number, dtype: DType): NDArray {
   const r = new NDArray(data, shapeLast, dtype);
   const nd = shapeLast.length;
   if (axis === nd - 1) return r;
+  // axis < nd - 1 here, so the loop places the last axis.
   const perm: number[] = [];
   for (let k = 0; k < nd - 1; k++) { if (k === axis) perm.push(nd - 1); perm.push(k); }
-  if (axis === nd - 1 || perm.length < nd) perm.push(nd - 1);
   return transpose(r, perm).copy();
 }
 

@@ -9,6 +9,7 @@ import { ArrayLike, Axis, NDArray } from './ndarray';
 import { max, mean, min, sum } from './reductions';
 import { divide, multiply, sqrt, subtract } from './ufuncs';
 import { shapeSize } from './layout';
+import { compareValues } from './sorting';
 
 export interface VarOptions { axis?: Axis; ddof?: number; keepdims?: boolean }
 
@@ -85,9 +86,7 @@ export function average(x: ArrayLike, options: { axis?: number | null; weights?:
 
 /** The sorted copy of a lane, NaNs last (as numpy's sort). */
 function sortedLane(src: Float64Array, start: number, n: number): Float64Array {
-  const v = src.slice(start, start + n);
-  v.sort((p, q) => (p !== p ? (q !== q ? 0 : 1) : q !== q ? -1 : p - q));
-  return v;
+  return src.slice(start, start + n).sort(compareValues);
 }
 
 function hasNaN(v: Float64Array): boolean {
