@@ -3,8 +3,7 @@
  * legacy-distributions.c and distributions.c algorithms, step for step, with glibc's log and pow
  * (lib/np/libm), so the streams match numpy's.
  */
-import { log, pow } from '../libm';
-import { exp as glibcExp } from '../libm';
+import { exp as glibcExp, log, pow } from '../libm';
 
 /** Where the draws come from: 53-bit uniform doubles and the legacy cached gaussians. */
 export interface Source { double(): number; gauss(): number }
@@ -59,11 +58,14 @@ export function beta(s: Source, a: number, b: number): number {
   return Ga / (Ga + Gb);
 }
 
+/** The coefficients of loggam's series. */
+const LOGGAM_A = [8.333333333333333e-02, -2.777777777777778e-03, 7.936507936507937e-04, -5.952380952380952e-04,
+  8.417508417508418e-04, -1.917526917526918e-03, 6.410256410256410e-03, -2.955065359477124e-02,
+  1.796443723688307e-01, -1.39243221690590e+00];
+
 /** log Γ(x) by Zhang and Jin's series, as numpy's random_loggam. */
 function loggam(x: number): number {
-  const A = [8.333333333333333e-02, -2.777777777777778e-03, 7.936507936507937e-04, -5.952380952380952e-04,
-    8.417508417508418e-04, -1.917526917526918e-03, 6.410256410256410e-03, -2.955065359477124e-02,
-    1.796443723688307e-01, -1.39243221690590e+00];
+  const A = LOGGAM_A;
   if (x === 1.0 || x === 2.0) return 0.0;
   const n = x < 7.0 ? Math.trunc(7 - x) : 0;
   let x0 = x + n;

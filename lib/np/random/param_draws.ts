@@ -4,7 +4,7 @@ import { allocF64Uninit } from '../alloc';
 import { asarray } from '../asarray';
 import { broadcastShapes, broadcastShapesPublic, broadcastStrides } from '../broadcast';
 import { DType } from '../dtype';
-import { ValueError } from '../errors';
+import { ValueError, shapeRepr } from '../errors';
 import { shapeSize } from '../layout';
 import { ArrayLike, NDArray } from '../ndarray';
 
@@ -28,7 +28,7 @@ export function drawBroadcast(params: Param[], shape: number[] | null, dtype: DT
   if (shape !== null) {
     const joint = broadcastShapesPublic(out, paramShape);
     if (joint.length !== out.length || joint.some((d, k) => d !== out[k])) {
-      throw new ValueError(`shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is between arg 0 with shape (${out.join(', ')}${out.length === 1 ? ',' : ''}) and arg 1 with shape (${paramShape.join(', ')}${paramShape.length === 1 ? ',' : ''}).`);
+      throw new ValueError(`shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is between arg 0 with shape ${shapeRepr(out)} and arg 1 with shape ${shapeRepr(paramShape)}.`);
     }
   }
   const n = shapeSize(out), res = allocF64Uninit(n);
