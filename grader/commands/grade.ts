@@ -7,6 +7,7 @@ import { assignmentOfSubmissions } from '../batch/assignment-of';
 import { collectJobs, reportName } from '../batch/intake';
 import { gradeAll } from '../batch/pool';
 import type { SubmissionResult } from '../grade/grade';
+import { assignmentLocation } from '../grade/assignment-location';
 import { assignmentVersion } from '../grade/version';
 import { Gradebook } from '../gradebook/db';
 import { createProgress } from '../progress';
@@ -107,8 +108,8 @@ export function registerGradeCommands(program: Command): void {
       o.assignment ??= assignmentOfSubmissions(jobs.map((j) => j.file));
       // --assignment takes an id or an assignment folder; results are stored under the id.
       const given = o.assignment;
-      const assignmentId = fs.existsSync(given) && fs.statSync(given).isDirectory() ? path.basename(path.resolve(given)) : given;
-      const assignmentArg = assignmentId === given ? given : path.resolve(given);
+      const { id: assignmentId, dir } = assignmentLocation(given);
+      const assignmentArg = assignmentId === given ? given : dir;
       if (o.db) fs.mkdirSync(path.dirname(path.resolve(o.db)), { recursive: true });
       const db = o.db ? new Gradebook(o.db) : null;
       const version = assignmentVersion(assignmentArg);

@@ -5,12 +5,20 @@
  * cell has a time limit, as does a submission's compiling in all; a thread that overruns is
  * stopped and replaced, and the cell fails to compile with a message saying so.
  */
-import * as path from 'path';
-import type { CompiledCell } from './executor';
 import { CompileTimeout, ThreadConverterSet } from '../run/converter-thread';
 
 interface TslabDiagnostic { start: { line: number; character: number }; messageText: string }
 interface TslabOutput { output?: string; declOutput?: string; diagnostics: TslabDiagnostic[]; hasToplevelAwait?: boolean }
+
+/** One notebook cell as tslab's converter compiled it. */
+export interface CompiledCell {
+  /** Names the cell in stack traces (e.g. `student-3.js`), so errors can point at the student's line. */
+  name?: string;
+  /** tslab's converter output (JavaScript). */
+  js: string;
+  /** Whether the cell uses top-level await. */
+  tla: boolean;
+}
 
 export type CompileResult = { ok: true; cell: CompiledCell; decl: string } | { ok: false; errors: string[]; timedOut?: boolean };
 
@@ -60,8 +68,4 @@ export class CellCompiler {
   }
 
   close(): void { try { this.set?.close(); } catch { /* already stopped */ } this.set = null; }
-}
-
-export function assignmentDir(id: string): string {
-  return path.join(__dirname, '..', 'assignments', id);
 }

@@ -8,8 +8,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { analyzeCell } from './cells';
-import { CellCompiler, assignmentDir } from './compile';
-import type { CompiledCell } from './executor';
+import { assignmentLocation } from './assignment-location';
+import { CellCompiler, CompiledCell } from './compile';
 import { FunctionTests, HiddenCase, HiddenSuite, testOrder } from './hidden';
 import { bindThroughExports } from './late_binding';
 import { readSubmission } from './notebook_input';
@@ -58,6 +58,15 @@ export interface AssignmentContext {
   modules: ReadonlySet<string>;
   compiler: CellCompiler;
   run: RunConfig;
+  /** Builds the cases (inputs, reference run, known mistakes) for a context's sandbox setup. */
+  caseMaker?: (ctx: AssignmentContext) => Promise<Record<string, PreparedCase[]>>;
+}
+
+/** The same assignment under another sandbox setup: the compiled cells and the compiler are reused; only the reference run is redone. */
+export async function withRun(ctx: AssignmentContext, run: RunConfig): Promise<AssignmentContext> {
+  const next: AssignmentContext = { ...ctx, run, cases: {} };
+  next.cases = await ctx.caseMaker!(next);
+  return next;
 }
 
 function callMistake(fn: unknown, args: unknown[], seed?: number): unknown {
@@ -65,12 +74,7 @@ function callMistake(fn: unknown, args: unknown[], seed?: number): unknown {
   return (fn as (...a: unknown[]) => unknown)(...args);
 }
 
-/** Resolves `tsdl grade -a` / `loadAssignment`'s argument: an id under grader/assignments or a folder. */
-export function assignmentLocation(idOrDir: string): { id: string; dir: string } {
-  const isPath = (idOrDir.includes('/') || idOrDir.includes(path.sep)) && fs.existsSync(idOrDir);
-  const dir = isPath ? path.resolve(idOrDir) : assignmentDir(idOrDir);
-  return { id: isPath ? path.basename(dir) : idOrDir, dir };
-}
+export { assignmentLocation };
 
 /** The source cells a reference realm needs for `callees`: setup, and every graded cell but the tested function's own. */
 export function referenceCells(ctx: AssignmentContext, tested: string, callees: string[]): CompiledCell[] {
@@ -118,7 +122,9 @@ export async function loadAssignment(idOrDir: string, run: RunConfig): Promise<A
     const modules = new Set([...Object.keys(sandboxModules()), ...builtins, ...builtins.map((b) => `node:${b}`)]);
     const ctx: AssignmentContext = { id, dir, suite, order: testOrder(suite), cases: {}, setup, reference, declarations: decl, modules, compiler, run };
     const arities = new Map(ctx.order.map((name) => [name, infos.map((i) => functionArity(i.source, name)).find((a) => a !== null) ?? null]));
-    ctx.cases = await prepareCases(ctx, sourceFile, arities, new SuiteLines(fs.readFileSync(testsFile, 'utf8')));
+    const lines = new SuiteLines(fs.readFileSync(testsFile, 'utf8'));
+    ctx.caseMaker = (c) => prepareCases(c, sourceFile, arities, lines);
+    ctx.cases = await ctx.caseMaker(ctx);
     return ctx;
   } catch (e) {
     compiler.close();

@@ -11,7 +11,7 @@ import { analyzeCell, CellInfo } from './cells';
 import type { AssignmentContext, PreparedCase } from './context';
 import { referenceCells } from './context';
 import { newSandbox } from '../sandbox/run-config';
-import type { CompiledCell } from './executor';
+import type { CompiledCell } from './compile';
 import { describeError } from './feedback';
 import { compileStudent, StudentUnit } from './student-program';
 import { readSubmission } from './notebook_input';

@@ -6,7 +6,7 @@
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { CompiledCell } from './executor';
+import type { CompiledCell } from './compile';
 import { DEFAULT_LIMITS, TestOutcome } from '../sandbox/client';
 import { newSandbox, RunConfig } from '../sandbox/run-config';
 import type { CaseInput } from '../sandbox/protocol';

@@ -8,7 +8,7 @@
  */
 import type { CellInfo } from './cells';
 import type { AssignmentContext } from './context';
-import type { CompiledCell } from './executor';
+import type { CompiledCell } from './compile';
 import { bindThroughExports, exportEarly } from './late_binding';
 import { sourceLineFor } from './lines';
 

@@ -7,16 +7,11 @@ import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { version as tsdlVersion } from '../../package.json';
-import { assignmentDir } from './compile';
+import { assignmentLocation } from './assignment-location';
 
-/** The folder of an assignment given by id (grader/assignments/<id>) or by path, as `tsdl grade -a` takes it. */
-export function resolveAssignmentDir(idOrDir: string): string {
-  const isPath = (idOrDir.includes('/') || idOrDir.includes(path.sep)) && fs.existsSync(idOrDir);
-  return isPath ? path.resolve(idOrDir) : assignmentDir(idOrDir);
-}
 
 export function assignmentVersion(idOrDir: string): string {
-  const dir = resolveAssignmentDir(idOrDir);
+  const { dir } = assignmentLocation(idOrDir);
   const h = crypto.createHash('sha256');
   h.update(`tsdl ${tsdlVersion}\0`);
   for (const f of ['hidden_tests.ts', 'source.ipynb']) {

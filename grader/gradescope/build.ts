@@ -6,7 +6,8 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { assignmentVersion, resolveAssignmentDir } from '../grade/version';
+import { assignmentLocation } from '../grade/assignment-location';
+import { assignmentVersion } from '../grade/version';
 import type { Visibility } from '../report/gradescope';
 import { runAutograder, setupSh } from './scripts';
 import { zip, ZipEntry } from './zip';
@@ -32,7 +33,7 @@ function repositoryFiles(): string[] {
 export interface BuildOptions { assignment: string; hiddenDetail: Visibility; timeoutSec: number; memoryMb: number }
 
 export function buildAutograder(o: BuildOptions): { zip: Buffer; files: number; version: string } {
-  const dir = resolveAssignmentDir(o.assignment);
+  const { dir } = assignmentLocation(o.assignment);
   if (!fs.existsSync(path.join(dir, 'hidden_tests.ts'))) throw new Error(`unknown assignment '${o.assignment}': no hidden tests in ${dir}`);
   if (!dir.startsWith(path.join(REPO, 'grader', 'assignments') + path.sep)) {
     throw new Error(`the autograder grades assignments of grader/assignments/; ${dir} is elsewhere`);

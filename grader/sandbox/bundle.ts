@@ -89,8 +89,15 @@ function writeOnce(file: string, data: string | Buffer): void {
 
 export interface SandboxBundle { dir: string; child: string; realm: string }
 
-/** Builds (or reuses) the sandbox files; returns their paths. */
-export async function buildSandbox(): Promise<SandboxBundle> {
+let built: Promise<SandboxBundle> | null = null;
+
+/** Builds (or reuses) the sandbox files; returns their paths. Once per process: a run's sources do not change under it. */
+export function buildSandbox(): Promise<SandboxBundle> {
+  built ??= build_();
+  return built;
+}
+
+async function build_(): Promise<SandboxBundle> {
   const child = await bundle(path.join(__dirname, 'child.ts'), []);
   const lib = await bundle(path.join(REALM_DIR, 'runtime.ts'), [realmPlugin(sandboxModules())], {
     inject: [path.join(REALM_DIR, 'library-process.ts'), path.join(REALM_DIR, 'library-buffer.ts')],

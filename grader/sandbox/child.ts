@@ -10,7 +10,7 @@ import * as net from 'net';
 import { types } from 'util';
 import * as vm from 'vm';
 import { encodeFrame, FrameReader } from './frames';
-import type { CompiledCell } from '../grade/executor';
+import type { CompiledCell } from '../grade/compile';
 import type { Reply, TestRequest } from './protocol';
 import type { Runtime } from './realm/runtime';
 
@@ -42,10 +42,20 @@ function createRealm(env: Record<string, string>): Realm {
   return { context, rt: boot(JSON.stringify({ env }), addon) };
 }
 
-function runCell(realm: Realm, cell: CompiledCell, timeoutMs: number): { ok: true } | { ok: false; error: { name: string; message: string; cell?: string; line?: number } } {
+// A compiled script runs in any context: each cell is compiled once, then run in every realm.
+const scripts = new Map<string, vm.Script>();
+function cellScript(cell: CompiledCell): vm.Script {
   const head = cell.tla ? '__tsdl_cell.run(async function (exports, require) { "use strict"; ' : '__tsdl_cell.run(function (exports, require) { "use strict"; ';
+  const source = `${head}${cell.js}\n})`;
+  const key = `${cell.name ?? 'cell.js'}\0${source}`;
+  let script = scripts.get(key);
+  if (!script) { script = new vm.Script(source, { filename: cell.name ?? 'cell.js' }); scripts.set(key, script); }
+  return script;
+}
+
+function runCell(realm: Realm, cell: CompiledCell, timeoutMs: number): { ok: true } | { ok: false; error: { name: string; message: string; cell?: string; line?: number } } {
   try {
-    new vm.Script(`${head}${cell.js}\n})`, { filename: cell.name ?? 'cell.js' }).runInContext(realm.context, { timeout: timeoutMs });
+    cellScript(cell).runInContext(realm.context, { timeout: timeoutMs });
   } catch (e) {
     return { ok: false, error: hostError(e, timeoutMs) };
   }

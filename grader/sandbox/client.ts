@@ -11,7 +11,7 @@ import * as fs from 'fs';
 import type { Readable, Writable } from 'stream';
 import { encodeFrame, FrameError, FrameReader } from './frames';
 import { asNobody, Isolation, isolatedCommand } from './isolate';
-import { killTree } from './process-tree';
+import { descendants, killTree } from './process-tree';
 import { seccompFile } from './seccomp';
 import { realmCache, SandboxBundle } from './bundle';
 import type { ErrorInfo, Reply, TestRequest } from './protocol';
@@ -185,16 +185,10 @@ export class Sandbox {
 function treeRssMb(pid: number | undefined): number {
   if (!pid) return 0;
   let kb = 0;
-  const stack = [pid];
-  for (let n = 0; stack.length && n < 64; n++) {
-    const p = stack.pop()!;
+  for (const p of [pid, ...descendants(pid)]) {
     try {
       const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'));
       if (m) kb += Number(m[1]);
-      for (const t of fs.readdirSync(`/proc/${p}/task`)) {
-        const kids = fs.readFileSync(`/proc/${p}/task/${t}/children`, 'utf8').trim();
-        if (kids) for (const k of kids.split(/\s+/)) stack.push(Number(k));
-      }
     } catch { /* gone */ }
   }
   return kb / 1024;

@@ -15,8 +15,6 @@ export interface Isolation {
 
 export const NOBODY = 65534;
 
-export class IsolationUnavailable extends Error {}
-
 let probed: string | null | undefined;
 
 /** null when bubblewrap works here; otherwise why not, and how to install it. */

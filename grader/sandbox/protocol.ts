@@ -1,4 +1,4 @@
-import type { CompiledCell } from '../grade/executor';
+import type { CompiledCell } from '../grade/compile';
 import type { Wire } from '../grade/serialize';
 
 export interface CaseInput { args: Wire[]; seed?: number }
