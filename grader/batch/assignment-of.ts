@@ -5,6 +5,7 @@
  * two different names are an error.
  */
 import * as fs from 'fs';
+import { jsonShapeProblem } from '../grade/notebook_input';
 
 /** At most this much of a file is read to find its metadata (a submission is at most 64 MB). */
 const MAX_BYTES = 64 * 1024 * 1024;
@@ -13,7 +14,10 @@ export function assignmentNamedBy(file: string): string | null {
   try {
     const st = fs.lstatSync(file);
     if (!st.isFile() || st.size > MAX_BYTES) return null;
-    const nb = JSON.parse(fs.readFileSync(file, 'utf8')) as { metadata?: { tsdl?: { assignment?: unknown } } };
+    const text = fs.readFileSync(file, 'utf8');
+    // The trusted parent reads these: the same guard against costly JSON as grading's own reading.
+    if (jsonShapeProblem(text)) return null;
+    const nb = JSON.parse(text) as { metadata?: { tsdl?: { assignment?: unknown } } };
     const id = nb?.metadata?.tsdl?.assignment;
     return typeof id === 'string' && /^[A-Za-z0-9_-]+$/.test(id) ? id : null;
   } catch {

@@ -115,3 +115,16 @@ test('fromWire checks every node before allocating', () => {
   expect(Object.getPrototypeOf(proto)).toBe(Object.prototype);
   expect(cleanError({ name: 5, message: { toString() { return 'x'; } } })).toEqual({ name: 'Error', message: '', cell: undefined, line: undefined });
 });
+
+test('finding the assignment a notebook names does not parse costly JSON in the trusted process', () => {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const { assignmentNamedBy } = require('../../grader/batch/assignment-of') as { assignmentNamedBy: (f: string) => string | null };
+  const file = path.join(dir, 'deep.ipynb');
+  // Six million empty arrays: a few bytes each in the file, a few hundred MB once parsed.
+  fs.writeFileSync(file, `{"metadata": {"tsdl": {"assignment": "toy"}}, "cells": [${'[],'.repeat(6_000_000)}[]]}`);
+  const before = process.memoryUsage().rss;
+  expect(assignmentNamedBy(file)).toBeNull();
+  expect(process.memoryUsage().rss - before).toBeLessThan(200 * 1024 * 1024);
+  fs.writeFileSync(file, JSON.stringify({ metadata: { tsdl: { assignment: 'toy' } }, cells: [] }));
+  expect(assignmentNamedBy(file)).toBe('toy');
+});
