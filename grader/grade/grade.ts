@@ -46,16 +46,25 @@ export const SUBMISSION_COMPILE_MS = 60_000;
 
 const round = (x: number): number => Math.round(x * 1000) / 1000;
 
-/** A result for a submission the grader could not grade at all: zero, said why, marked for re-grading. */
 export interface AssignmentShape { id: string; order: string[]; suite: Record<string, { points: number }> }
 
-export function failedResult(ctx: AssignmentShape, file: string,
-  submission: string, reason: string, executionTime = 0): SubmissionResult {
-  const tests = ctx.order.map((n) => ({ name: n, score: 0, max_score: ctx.suite[n].points, output: `grading failed: ${reason}`, visibility: 'visible' as const, grader_error: true }));
+/** A submission's result from its tests: totals, the summary line, and 'failed' when any test had a grader error. */
+function resultOf(shape: AssignmentShape, file: string, submission: string, tests: TestResult[], executionTime: number, output?: string): SubmissionResult {
+  const failed = tests.some((t) => t.grader_error);
+  const lost = tests.filter((t) => t.score < t.max_score).length;
   return {
-    submission, file, assignment: ctx.id, score: 0, max_score: tests.reduce((s, t) => s + t.max_score, 0),
-    output: `grading failed: ${reason}. This submission will be graded again; it is not your mistake.`, tests, execution_time: executionTime, status: 'failed',
+    submission, file, assignment: shape.id,
+    score: round(tests.reduce((s, t) => s + t.score, 0)), max_score: shape.order.reduce((s, n) => s + shape.suite[n].points, 0),
+    output: output ?? (failed ? 'Part of this submission could not be graded (a grader problem, not your mistake); it will be graded again.'
+      : lost === 0 ? 'All hidden tests passed.' : `${lost} of ${tests.length} graded functions lost points; see each test's feedback.`),
+    tests, execution_time: executionTime, status: failed ? 'failed' : 'graded',
   };
+}
+
+/** A result for a submission the grader could not grade at all: zero, said why, marked for re-grading. */
+export function failedResult(shape: AssignmentShape, file: string, submission: string, reason: string, executionTime = 0): SubmissionResult {
+  const tests = shape.order.map((n) => ({ ...zero(n, shape.suite[n].points, `grading failed: ${reason}`), grader_error: true }));
+  return resultOf(shape, file, submission, tests, executionTime, `grading failed: ${reason}. This submission will be graded again; it is not your mistake.`);
 }
 
 export async function gradeSubmission(ctx: AssignmentContext, file: string, limits: Limits = DEFAULT_LIMITS,
@@ -63,18 +72,8 @@ export async function gradeSubmission(ctx: AssignmentContext, file: string, limi
   const started = Date.now();
   const names = ctx.order;
   const maxOf = (n: string): number => ctx.suite[n].points;
-  const total = names.reduce((s, n) => s + maxOf(n), 0);
-  const finish = (tests: TestResult[], output?: string): SubmissionResult => {
-    const failed = tests.some((t) => t.grader_error);
-    const lost = tests.filter((t) => t.score < t.max_score).length;
-    return {
-      submission: submissionId, file, assignment: ctx.id,
-      score: round(tests.reduce((s, t) => s + t.score, 0)), max_score: total,
-      output: output ?? (failed ? 'Part of this submission could not be graded (a grader problem, not your mistake); it will be graded again.'
-        : lost === 0 ? 'All hidden tests passed.' : `${lost} of ${tests.length} graded functions lost points; see each test's feedback.`),
-      tests, execution_time: (Date.now() - started) / 1000, status: failed ? 'failed' : 'graded',
-    };
-  };
+  const finish = (tests: TestResult[], output?: string): SubmissionResult =>
+    resultOf(ctx, file, submissionId, tests, (Date.now() - started) / 1000, output);
 
   const read = readSubmission(file);
   if (!read.ok) return finish(names.map((n) => zero(n, maxOf(n), read.message)), read.message);
