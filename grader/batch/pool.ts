@@ -59,12 +59,10 @@ export async function gradeAll(assignment: string, jobs: Job[], opts: PoolOption
       let started = false;
       let finished = false;
       let timer: NodeJS.Timeout = setTimeout(() => stop('the grading worker took too long to start'), START_MS);
+      const retire = (): void => { finished = true; clearTimeout(timer); live.delete(child); killTree(child.pid); };
       const stop = (why: string): void => {
         if (finished) return;
-        finished = true;
-        clearTimeout(timer);
-        live.delete(child);
-        killTree(child.pid);
+        retire();
         if (!started) { failedStarts++; startError = why; }
         if (current) {
           current.attempts++;
@@ -77,7 +75,7 @@ export async function gradeAll(assignment: string, jobs: Job[], opts: PoolOption
       const next = (): void => {
         clearTimeout(timer);
         current = queue.shift() ?? null;
-        if (!current) { finished = true; live.delete(child); killTree(child.pid); resolve(); return; }
+        if (!current) { retire(); resolve(); return; }
         timer = setTimeout(() => stop(`grading took over ${Math.round(perJobMs / 1000)} s`), perJobMs);
         child.send({ op: 'grade', file: current.job.file, id: current.job.id } satisfies WorkerRequest);
       };
@@ -88,7 +86,7 @@ export async function gradeAll(assignment: string, jobs: Job[], opts: PoolOption
         else if (m.op === 'fatal' && !started) {
           // The assignment itself cannot be loaded: an instructor's problem, reported as such; nothing is recorded.
           setupError = new Error(`the assignment could not be loaded: ${m.message}`);
-          finished = true; clearTimeout(timer); live.delete(child); killTree(child.pid); resolve();
+          retire(); resolve();
         } else if (m.op === 'fatal') stop(m.message.split('\n')[0]);
       });
       child.on('error', (e) => stop(`the grading worker failed: ${e.message}`));
