@@ -82,14 +82,8 @@ export function moveaxis(x: ArrayLike, source: number | readonly number[], desti
   return transpose(a, order);
 }
 
-export function atleast_1d(x: ArrayLike): NDArray {
-  const a = asarray(x);
-  return a.ndim === 0 ? reshape(a, [1]) : a;
-}
-export function atleast_2d(x: ArrayLike): NDArray {
-  const a = asarray(x);
-  return a.ndim === 0 ? reshape(a, [1, 1]) : a.ndim === 1 ? reshape(a, [1, a.shape[0]]) : a;
-}
+// atleast_1d and atleast_2d live in shape.ts, where vstack and hstack use them.
+export { atleast_1d, atleast_2d } from './shape';
 export function atleast_3d(x: ArrayLike): NDArray {
   const a = asarray(x);
   if (a.ndim === 0) return reshape(a, [1, 1, 1]);

@@ -205,14 +205,24 @@ export function concatenate(arrayList: readonly ArrayLike[] | NDArray, options: 
   return new NDArray(out, shape, dtype);
 }
 
-const atLeast2d = (x: NDArray): NDArray => (x.ndim === 0 ? reshape(x, [1, 1]) : x.ndim === 1 ? reshape(x, [1, x.size]) : x);
+/** numpy's atleast_1d for one array: a 0-d array becomes shape (1,). */
+export function atleast_1d(x: ArrayLike): NDArray {
+  const a = asarray(x);
+  return a.ndim === 0 ? reshape(a, [1]) : a;
+}
+
+/** numpy's atleast_2d for one array: (1, 1) from 0-d, (1, n) from 1-d. */
+export function atleast_2d(x: ArrayLike): NDArray {
+  const a = asarray(x);
+  return a.ndim === 0 ? reshape(a, [1, 1]) : a.ndim === 1 ? reshape(a, [1, a.shape[0]]) : a;
+}
 
 export function vstack(arrays: readonly ArrayLike[]): NDArray {
-  return concatenate(sequenceItems(arrays, 'vstack').map((x) => atLeast2d(asarray(x))), { axis: 0 });
+  return concatenate(sequenceItems(arrays, 'vstack').map(atleast_2d), { axis: 0 });
 }
 
 export function hstack(arrays: readonly ArrayLike[]): NDArray {
-  const As = sequenceItems(arrays, 'hstack').map((x) => (asarray(x).ndim === 0 ? reshape(asarray(x), [1]) : asarray(x)));
+  const As = sequenceItems(arrays, 'hstack').map(atleast_1d);
   return concatenate(As, { axis: As[0] && As[0].ndim === 1 ? 0 : 1 });
 }
 
