@@ -33,7 +33,7 @@ export interface NativeBlas {
   mtFillGauss?(key: Int32Array, pos: number, out: Float64Array, start: number, n: number, cache: Float64Array): number;
   /**
    * Element-wise loops (native/ufunc.c): out[r*cols + j] = op(a[ao + r*ars + j*acs], b[bo + r*brs + j*bcs])
-   * with p = [ao, ars, acs, bo, brs, bcs, rows, cols]; op indexes NATIVE_BINARY_OPS (lib/np/ufuncs.ts).
+   * with p = [ao, ars, acs, bo, brs, bcs, rows, cols]; op indexes NATIVE_BINARY_OPS (lib/np/native_ufunc.ts), then the course's relu loops (lib/course/common/fused.ts).
    * Optional: an addon built before native/ufunc.c existed lacks it.
    */
   ufuncBinary?(op: number, out: Float64Array, a: Float64Array, b: Float64Array, p: Float64Array): void;
