@@ -53,6 +53,11 @@ export function normalizeAxis(axis: number, ndim: number): number {
   return axis < 0 ? axis + ndim : axis;
 }
 
+/** normalizeAxis for an axis argument that may be one axis or a list of them (no check for repeats). */
+export function normalizeAxes(axis: number | readonly number[], ndim: number): number[] {
+  return typeof axis === 'number' ? [normalizeAxis(axis, ndim)] : axis.map((k) => normalizeAxis(k, ndim));
+}
+
 /** Throws numpy's TypeError for an option key the function does not take (a Python keyword argument). */
 export function checkOptionKeys(fn: string, options: object | null | undefined, allowed: readonly string[]): void {
   if (options === null || options === undefined) return;

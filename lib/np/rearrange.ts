@@ -1,7 +1,7 @@
 // numpy's rearranging functions: flip, roll, moveaxis, atleast_1d/2d/3d, broadcast_arrays.
 import { allocF64Uninit } from './alloc';
 import { asarray } from './asarray';
-import { ValueError, axisError, integerArgument, normalizeAxis } from './errors';
+import { ValueError, axisError, integerArgument, normalizeAxes, normalizeAxis } from './errors';
 import { ArrayLike, NDArray } from './ndarray';
 import { reshape, transpose } from './shape';
 import { broadcastShapesPublic, broadcastTo } from './broadcast';
@@ -10,7 +10,7 @@ import { broadcastShapesPublic, broadcastTo } from './broadcast';
 export function flip(x: ArrayLike, options: { axis?: number | readonly number[] | null } | number = {}): NDArray {
   const a = asarray(x);
   const axis = typeof options === 'number' ? options : options?.axis ?? null;
-  const axes = axis === null ? [...Array(a.ndim).keys()] : (typeof axis === 'number' ? [axis] : axis).map((k) => normalizeAxis(k, a.ndim));
+  const axes = axis === null ? [...Array(a.ndim).keys()] : normalizeAxes(axis, a.ndim);
   const strides = a.strides.slice();
   let offset = a.offset;
   for (const k of axes) {
@@ -39,7 +39,7 @@ export function roll(x: ArrayLike, shift: number | readonly number[], options: {
     const flat = new NDArray(a.values(), [a.size], a.dtype);
     return reshape(roll(flat, shift, typeof shift === 'number' ? 0 : { axis: shift.map(() => 0) }), a.shape);
   }
-  const axes = (typeof axis === 'number' ? [axis] : axis).map((k) => normalizeAxis(k, a.ndim));
+  const axes = normalizeAxes(axis, a.ndim);
   const shifts = typeof shift === 'number' ? axes.map(() => shift) : shift.slice();
   if (shifts.length !== axes.length) {
     if (axes.length === 1) throw new ValueError("'shift' and 'axis' should be scalars or 1D sequences");

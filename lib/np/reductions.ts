@@ -4,14 +4,14 @@ import { ArrayLike, Axis, NDArray, ReduceOptions } from './ndarray';
 import { shapeSize } from './layout';
 import { asarray } from './asarray';
 import { reshape, transpose } from './shape';
-import { ValueError, checkOptionKeys, normalizeAxis } from './errors';
+import { ValueError, checkOptionKeys, normalizeAxes, normalizeAxis } from './errors';
 import { addRun, sumOfRun, sumRows } from './pairwise';
 
 function reduceAxes(axis: Axis, ndim: number): number[] {
   if (axis === undefined || axis === null) return [...Array(ndim).keys()];
   // numpy lets a 0-d array be reduced along axis 0 (or -1): there is nothing to reduce.
   if (ndim === 0 && (axis === 0 || axis === -1)) return [];
-  const axes = (typeof axis === 'number' ? [axis] : axis).map((ax) => normalizeAxis(ax, ndim));
+  const axes = normalizeAxes(axis, ndim);
   if (new Set(axes).size !== axes.length) throw new ValueError('duplicate value in \'axis\'');
   return axes;
 }
@@ -150,7 +150,7 @@ export function mean(x: ArrayLike, options?: ReduceOptions): NDArray | number {
   const a = asarray(x);
   // Unlike sum, numpy's mean counts the reduced items with an axis check that a 0-d array fails.
   const ax = options?.axis;
-  if (a.ndim === 0 && ax !== undefined && ax !== null) for (const k of typeof ax === 'number' ? [ax] : ax) normalizeAxis(k, 0);
+  if (a.ndim === 0 && ax !== undefined && ax !== null) normalizeAxes(ax, 0);
   // Any dtype: mean adds the stored doubles and gives float64 either way.
   const r = contiguousSum(a, options, true);
   if (r !== undefined) return r;

@@ -2,7 +2,7 @@
 // reductions, computed in numpy's order of operations so they round as numpy's do.
 import { allocF64Uninit } from './alloc';
 import { asarray } from './asarray';
-import { ValueError, ZeroDivisionError, normalizeAxis, readOptions } from './errors';
+import { ValueError, ZeroDivisionError, normalizeAxes, normalizeAxis, readOptions } from './errors';
 import { broadcastTo } from './broadcast';
 import { mapLanes } from './along_axis';
 import { ArrayLike, Axis, NDArray } from './ndarray';
@@ -15,9 +15,8 @@ export interface VarOptions { axis?: Axis; ddof?: number; keepdims?: boolean }
 
 function reducedCount(a: NDArray, axis: Axis): number {
   if (axis === undefined || axis === null) return a.size;
-  const axes = typeof axis === 'number' ? [axis] : axis;
   let n = 1;
-  for (const ax of axes) n *= a.shape[normalizeAxis(ax, a.ndim)];
+  for (const ax of normalizeAxes(axis, a.ndim)) n *= a.shape[ax];
   return n;
 }
 
