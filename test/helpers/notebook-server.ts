@@ -5,22 +5,11 @@
  */
 import { ChildProcess, spawn } from 'child_process';
 import { randomBytes } from 'crypto';
-import * as net from 'net';
 import * as path from 'path';
 import { REPO_DIR } from '../../scripts/jupyter-env';
+import { freePort } from './free-port';
 
 export interface NotebookServer { url: string; token: string; log: () => string; stop: () => Promise<void> }
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 export async function startNotebookServer(dir: string, timeoutMs = 60_000): Promise<NotebookServer> {
   const port = await freePort();

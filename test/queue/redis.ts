@@ -6,16 +6,7 @@ import * as path from 'path';
 
 export const REDIS_SERVER = '/usr/bin/redis-server';
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
+export { freePort } from '../helpers/free-port';
 
 export class RedisServer {
   private proc: ChildProcess | null = null;
