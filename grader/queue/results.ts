@@ -2,20 +2,16 @@
 import type { Job } from '../batch/pool';
 import type { SubmissionResult } from '../grade/grade';
 
-/** A SubmissionResult with its status, whether or not the grader's own type has the field yet. */
-export type QueueResult = SubmissionResult & { status: 'graded' | 'failed' };
-
 /** A worker's result for one queued job, given the submission's own id and file on this machine. */
 export function forSubmission(r: SubmissionResult, job: Job): SubmissionResult {
   return { ...r, submission: job.id, file: job.file };
 }
 
 export function gradingFailed(job: Job, assignmentId: string, reason: string): SubmissionResult {
-  const result: QueueResult = {
+  return {
     submission: job.id, file: job.file, assignment: assignmentId, score: 0, max_score: 0,
     output: `grading failed: ${reason}`, tests: [], execution_time: 0, status: 'failed',
   };
-  return result;
 }
 
 /** A job's return value as BullMQ hands it back (parsed, or still a JSON string). */
