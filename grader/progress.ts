@@ -35,6 +35,10 @@ export function progressLine(c: Counts, label = 'grading'): string {
 export function createProgress(total: number, stream: NodeJS.WriteStream = process.stderr, opts: ProgressOptions = {}): Progress {
   const c: Counts = { done: 0, failed: 0, total, started: Date.now() };
   const label = opts.label ?? 'grading';
+  const count = (r: SubmissionResult): void => {
+    c.done++;
+    if (resultStatus(r) === 'failed') c.failed++;
+  };
   if (stream.isTTY) {
     const bar = new SingleBar({
       stream, format: `${label} {bar} {value}/{total} | {failed} failed | {remaining} left | {rate}/min | eta {eta_formatted}`,
@@ -43,8 +47,7 @@ export function createProgress(total: number, stream: NodeJS.WriteStream = proce
     bar.start(total, 0, { failed: 0, remaining: total, rate: '0.0' });
     return {
       done(r) {
-        c.done++;
-        if (resultStatus(r) === 'failed') c.failed++;
+        count(r);
         bar.update(c.done, { failed: c.failed, remaining: total - c.done, rate: perMinute(c).toFixed(1) });
       },
       stop() { bar.stop(); },
@@ -60,10 +63,7 @@ export function createProgress(total: number, stream: NodeJS.WriteStream = proce
   const timer = total > 0 ? setInterval(print, interval) : null;
   timer?.unref();
   return {
-    done(r) {
-      c.done++;
-      if (resultStatus(r) === 'failed') c.failed++;
-    },
+    done: count,
     stop() {
       if (timer) clearInterval(timer);
       if (total > 0) print();
