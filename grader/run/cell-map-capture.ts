@@ -54,7 +54,7 @@ export class CellMapCapture {
     return wrapped;
   }
 
-  /** The converter with each convert() result carrying its line map. */
+  /** The converter with each convert() result carrying its line map (tslab's converter is a plain object: its other functions are copied). */
   attach(conv: Converter): Converter {
     return {
       ...conv,
@@ -69,10 +69,6 @@ export class CellMapCapture {
         }
         return out;
       },
-      close: () => conv.close(),
-      inspect: (p, s, pos) => conv.inspect(p, s, pos),
-      complete: (p, s, pos) => conv.complete(p, s, pos),
-      addModule: (n, c, m) => conv.addModule(n, c, m),
     };
   }
 }
