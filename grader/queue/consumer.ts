@@ -40,7 +40,6 @@ export class QueueConsumer {
   private closing = false;
   private lanes: Promise<void>[] = [];
   private tokens = 0;
-  graded = 0;
 
   constructor(private readonly o: ConsumerOptions) {
     const connection = redisConnection(o.url);
@@ -147,7 +146,6 @@ export class QueueConsumer {
             // result is delivered as it is (status failed, with what was graded), as local grading records it.
             if (resultStatus(r) === 'failed' && h.job.attemptsMade + 1 < (h.job.opts.attempts ?? 1)) { fail(h, r.output); return; }
             h.settled = true;
-            this.graded++;
             settling.push(h.job.moveToCompleted(r, h.token, false).catch((e: Error) => this.o.log(`job ${h.job.id}: ${e.message}`)));
           });
         } catch (e) {
