@@ -6,8 +6,7 @@
 import type { HiddenSuite } from '../grade/hidden';
 import type { Notebook } from '../notebook';
 import { CheckResult, checkResult } from './check';
-
-const MARKER = /^\s*\/\/\s*GRADED FUNCTION:\s*([A-Za-z_$][\w$]*)/;
+import { gradedName } from './graded-name';
 
 export function coverageCheck(source: Notebook, suite: HiddenSuite): CheckResult {
   const problems: string[] = [];
@@ -16,10 +15,9 @@ export function coverageCheck(source: Notebook, suite: HiddenSuite): CheckResult
   for (const cell of source.cells) {
     if (cell.cell_type !== 'code') continue;
     codeCell++;
-    const m = MARKER.exec(cell.source.split('\n', 1)[0] ?? '');
-    if (!m) continue;
+    const name = gradedName(cell);
+    if (name === null) continue;
     graded++;
-    const name = m[1];
     const nbgrader = cell.metadata.nbgrader as { points?: unknown } | undefined;
     const points = nbgrader?.points ?? 1;
     const t = suite[name];

@@ -6,8 +6,7 @@
 import { CellCompiler } from '../grade/compile';
 import type { Notebook } from '../notebook';
 import { CheckResult, checkResult } from './check';
-
-const MARKER = /^\s*\/\/\s*GRADED FUNCTION:\s*([A-Za-z_$][\w$]*)/;
+import { gradedName } from './graded-name';
 
 /** `nb`: the release of the current source; `rootDir`: where the cells' imports resolve from (inside the repository). */
 export function releasedCompileCheck(nb: Notebook, rootDir: string): CheckResult {
@@ -22,8 +21,8 @@ export function releasedCompileCheck(nb: Notebook, rootDir: string): CheckResult
       if (!cell.source.trim()) continue;
       const r = compiler.compile(decl, cell.source);
       if (r.ok) { decl = r.decl; continue; }
-      const graded = MARKER.exec(cell.source.split('\n', 1)[0] ?? '');
-      problems.push(`code cell ${codeCell}${graded ? ` (the stub of ${graded[1]})` : ''} does not compile: ${r.errors.slice(0, 3).join('; ')}`);
+      const graded = gradedName(cell);
+      problems.push(`code cell ${codeCell}${graded !== null ? ` (the stub of ${graded})` : ''} does not compile: ${r.errors.slice(0, 3).join('; ')}`);
     }
   } finally {
     compiler.close();

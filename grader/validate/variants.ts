@@ -5,14 +5,7 @@
  */
 import type { Mistake } from '../grade/hidden';
 import type { Notebook, CodeCell } from '../notebook';
-
-const MARKER = /^\s*\/\/\s*GRADED FUNCTION:\s*([A-Za-z_$][\w$]*)/;
-
-function gradedName(cell: Notebook['cells'][number]): string | null {
-  if (cell.cell_type !== 'code') return null;
-  const m = MARKER.exec(cell.source.split('\n', 1)[0] ?? '');
-  return m ? m[1] : null;
-}
+import { gradedName } from './graded-name';
 
 const clone = (nb: Notebook): Notebook => JSON.parse(JSON.stringify(nb)) as Notebook;
 
