@@ -31,11 +31,20 @@ export async function fileChecks(id: string, dir: string, released: string, opts
   // Cells type-check against dist/types: built from lib/ and the assignments' lib/ folders, rebuilt when older.
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   (require('../../scripts/runtime-bundle.js') as { ensureRuntimeBundle: () => boolean }).ensureRuntimeBundle();
-  const results: CheckResult[] = [staleReleaseCheck(id, sourceFile, released), hiddenTypecheck(path.join(dir, 'hidden_tests.ts'))];
-  results.push(testCellsCheck(readNotebook(sourceFile)));
-  let release: Notebook | null = null;
-  try { release = releaseNotebook(readNotebook(sourceFile), sourceFile, id); } catch { /* the stale check names the release error */ }
-  if (release) results.push(releasedCompileCheck(release, dir));
+  // The source is read and released once; the stale check names an error of either.
+  let source: Notebook | null = null;
+  let release: Notebook | Error;
+  try {
+    source = readNotebook(sourceFile);
+    release = releaseNotebook(source, sourceFile, id);
+  } catch (e) {
+    release = e as Error;
+  }
+  const results: CheckResult[] = [staleReleaseCheck(id, sourceFile, released, release), hiddenTypecheck(path.join(dir, 'hidden_tests.ts'))];
+  // A source that cannot be read stops validate here (with readNotebook's error).
+  if (source === null) throw release;
+  results.push(testCellsCheck(source));
+  if (!(release instanceof Error)) results.push(releasedCompileCheck(release, dir));
   if (opts.runSource !== false) results.push(await sourceRunCheck(sourceFile, { env: opts.runEnv }));
   return results;
 }
